@@ -1,0 +1,96 @@
+"""Bencher's core: records, task model, selection, JSONL store, aggregation, domain registry."""
+
+from importlib.metadata import version as _version
+
+from ._aggregate import (
+    QualityCurve,
+    Score,
+    Summary,
+    quality_curve,
+    score,
+    summarize,
+    weighted_percentage,
+)
+from ._domain import Domain, Simulator
+from ._errors import BenchError
+from ._records import SCHEMA_VERSION, ItemResult, JudgeResult, RunHeader, RunLine, Status, Usage
+from ._registry import ENTRY_POINT_GROUP, DomainEntry, Registry
+from ._selection import Selection, select_items, task_set_fingerprint
+from ._store import ResumePlan, Run, Store, plan_resume, read_run, repair_torn_tail
+from ._tasks import (
+    ArgMatcher,
+    ChartReference,
+    ChartSpec,
+    ChartTask,
+    DesignTokens,
+    ExpectedCall,
+    Item,
+    MatchKind,
+    Task,
+    ToolCall,
+    ToolReference,
+    ToolTask,
+)
+from ._weights import (
+    CHART_CRITERIA,
+    CRITERIA,
+    QUALITY_LEVELS,
+    TOOL_CRITERIA,
+    WEIGHTS,
+    Difficulty,
+    Suite,
+)
+
+__version__ = _version("bench-core")
+
+__all__ = [
+    "CHART_CRITERIA",
+    "CRITERIA",
+    "ENTRY_POINT_GROUP",
+    "QUALITY_LEVELS",
+    "SCHEMA_VERSION",
+    "TOOL_CRITERIA",
+    "WEIGHTS",
+    "ArgMatcher",
+    "BenchError",
+    "ChartReference",
+    "ChartSpec",
+    "ChartTask",
+    "DesignTokens",
+    "Difficulty",
+    "Domain",
+    "DomainEntry",
+    "ExpectedCall",
+    "Item",
+    "ItemResult",
+    "JudgeResult",
+    "MatchKind",
+    "QualityCurve",
+    "Registry",
+    "ResumePlan",
+    "Run",
+    "RunHeader",
+    "RunLine",
+    "Score",
+    "Selection",
+    "Simulator",
+    "Status",
+    "Store",
+    "Suite",
+    "Summary",
+    "Task",
+    "ToolCall",
+    "ToolReference",
+    "ToolTask",
+    "Usage",
+    "__version__",
+    "plan_resume",
+    "quality_curve",
+    "read_run",
+    "repair_torn_tail",
+    "score",
+    "select_items",
+    "summarize",
+    "task_set_fingerprint",
+    "weighted_percentage",
+]

@@ -1,0 +1,20 @@
+"""Bencher's scorers: pure functions from an expectation and a model's output to a score."""
+
+from importlib.metadata import version as _version
+
+from ._schema import type_problem
+from ._tool_score import Deduction, ToolCallScore, score_tool_calls
+from ._values import as_matcher, match_value, parse_moment
+
+__version__ = _version("bench-scoring")
+
+__all__ = [
+    "Deduction",
+    "ToolCallScore",
+    "__version__",
+    "as_matcher",
+    "match_value",
+    "parse_moment",
+    "score_tool_calls",
+    "type_problem",
+]
