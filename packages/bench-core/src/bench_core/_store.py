@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Iterable
@@ -141,6 +142,21 @@ def read_run(path: str | os.PathLike[str]) -> Run:
     torn = bool(tail.strip())
     if not any(line.strip() for line in lines):
         raise BenchError(f"{source} holds no complete line; it is not a Bencher run")
+    # Decoding builds millions of small containers, none of which can form a cycle; left on,
+    # the cycle collector's passes take most of the read time (3.3 s instead of 0.7 s here).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        header, results, judges = _decode_lines(source, lines)
+    finally:
+        if collecting:
+            gc.enable()
+    return Run(path=str(source), header=header, results=results, judges=judges, torn_tail=torn)
+
+
+def _decode_lines(
+    source: Path, lines: list[bytes]
+) -> tuple[RunHeader, list[ItemResult], list[JudgeResult]]:
     header: RunHeader | None = None
     results: list[ItemResult] = []
     judges: list[JudgeResult] = []
@@ -165,7 +181,7 @@ def read_run(path: str | os.PathLike[str]) -> Run:
             raise BenchError(f"{source} line {number} is a second run header; the file is corrupt")
     if header is None:
         raise BenchError(f"{source} is not a Bencher run (line 1 is not a run header)")
-    return Run(path=str(source), header=header, results=results, judges=judges, torn_tail=torn)
+    return header, results, judges
 
 
 def repair_torn_tail(path: str | os.PathLike[str]) -> int:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import msgspec
+
 from bench_core import ArgMatcher, ExpectedCall, ToolCall
 
 from ._values import as_matcher

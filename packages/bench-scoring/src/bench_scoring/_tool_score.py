@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 import msgspec
+
 from bench_core import TOOL_CRITERIA
 
 from ._calls import Expectation, MadeCall, read_calls, read_expected, read_tools
@@ -84,6 +85,7 @@ def score_tool_calls(
     wanted = read_expected(expected)
     constraints = [(str(pair[0]), str(pair[1])) for pair in order]
     _check_expectation(wanted, constraints, schemas)
+    wanted = [_enums_exact(e, schemas[e.name]) for e in wanted]
     made = _drop_repeated_lookups(read_calls(calls), set(writes))
     normalized = sorted({f"{c.name}: {note}" for c in made for note in c.notes})
 
@@ -122,6 +124,21 @@ def _check_expectation(
             if keys.count(key) != 1:
                 problem = "names no expected call" if key not in keys else "is ambiguous; give ids"
                 raise ValueError(f"ordering constraint {pair!r}: {key!r} {problem}")
+
+
+def _enums_exact(expectation: Expectation, schema: Mapping[str, Any]) -> Expectation:
+    """An enum value is exact: ``Closed`` is not the enum member ``closed``."""
+    properties = schema.get("properties") or {}
+    changed = {
+        param: msgspec.structs.replace(matcher, match="exact")
+        for param, matcher in expectation.args.items()
+        if matcher.match == "auto"
+        and isinstance(properties.get(param), Mapping)
+        and isinstance(properties[param].get("enum"), list)
+    }
+    if not changed:
+        return expectation
+    return msgspec.structs.replace(expectation, args={**expectation.args, **changed})
 
 
 def _drop_repeated_lookups(made: list[MadeCall], writes: set[str]) -> list[MadeCall]:

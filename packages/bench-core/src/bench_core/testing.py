@@ -1,0 +1,307 @@
+"""Conformance checks that every domain package runs in its own tests.
+
+    from bench_core.testing import check_domain
+
+    def test_domain_conforms():
+        assert check_domain(my_domain()) == []
+
+Each check returns a list of problems, one readable line each; an empty list means the domain
+conforms. The checks that score reference solutions need ``bench-scoring``
+(``pip install 'bench-core[testing]'``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+import msgspec
+
+from ._domain import Domain
+from ._tasks import ArgMatcher, ChartReference, ChartTask, ToolReference, ToolTask
+from ._weights import QUALITY_LEVELS, Difficulty
+
+__all__ = [
+    "check_domain",
+    "check_ids",
+    "check_knowable_values",
+    "check_prompts",
+    "check_references",
+    "check_simulator_determinism",
+    "check_tool_expectations",
+    "run_reference",
+]
+
+_ID = re.compile(r"^(?:[A-Z][A-Z0-9]*_)?(C_)?([EMHX])(\d{2})$")
+_LETTER = {
+    "E": Difficulty.EASY,
+    "M": Difficulty.MEDIUM,
+    "H": Difficulty.HARD,
+    "X": Difficulty.EXPERT,
+}
+_encode = msgspec.json.Encoder(order="sorted").encode
+
+
+def check_domain(domain: Domain) -> list[str]:
+    """Every conformance check; the problems of all of them."""
+    return [
+        *check_ids(domain),
+        *check_prompts(domain),
+        *check_tool_expectations(domain),
+        *check_references(domain),
+        *check_simulator_determinism(domain),
+        *check_knowable_values(domain),
+    ]
+
+
+def check_ids(domain: Domain) -> list[str]:
+    """Task ids are unique, well formed (``E01``, ``C_M02``, ``DO_H03``), and agree with the
+    task's suite, difficulty and domain."""
+    problems: list[str] = []
+    seen: set[str] = set()
+    for task in domain.tasks():
+        if task.id in seen:
+            problems.append(f"{task.id}: the id is used twice")
+        seen.add(task.id)
+        if task.domain != domain.id:
+            problems.append(f"{task.id}: its domain is {task.domain!r}, not {domain.id!r}")
+        found = _ID.match(task.id)
+        if not found:
+            problems.append(f"{task.id}: not a well-formed id (PREFIX_[C_]<E|M|H|X><two digits>)")
+            continue
+        if bool(found.group(1)) != isinstance(task, ChartTask):
+            problems.append(f"{task.id}: chart task ids, and only they, have 'C_' before the level")
+        if _LETTER[found.group(2)] != task.difficulty:
+            problems.append(
+                f"{task.id}: the id says {_LETTER[found.group(2)]}, the task {task.difficulty}"
+            )
+    return problems
+
+
+def check_prompts(domain: Domain) -> list[str]:
+    """Each task has exactly ten prompts, none empty, no two the same."""
+    problems: list[str] = []
+    for task in domain.tasks():
+        if len(task.prompts) != len(QUALITY_LEVELS):
+            problems.append(f"{task.id}: {len(task.prompts)} prompts, not {len(QUALITY_LEVELS)}")
+        normalised = [" ".join(p.split()).casefold() for p in task.prompts]
+        if any(not p for p in normalised):
+            problems.append(f"{task.id}: a prompt is empty")
+        if len(set(normalised)) != len(normalised):
+            problems.append(f"{task.id}: two prompts are the same")
+    return problems
+
+
+def check_tool_expectations(domain: Domain) -> list[str]:
+    """Every expected call names a tool of the domain and only parameters of its schema, with
+    acceptable values of the schema's types; every other tool name and order id exists."""
+    type_problem = _scoring().type_problem
+    schemas = _schemas(domain)
+    problems: list[str] = []
+    for task in _tool_tasks(domain):
+        for name in (*task.tools, *task.allowed, *task.forbidden):
+            if name not in schemas:
+                problems.append(f"{task.id}: names tool {name!r}, which the domain does not have")
+        offered = set(task.tools) or set(schemas)
+        keys = [call.key for call in task.expected]
+        for before, after in task.order:
+            for key in (before, after):
+                if keys.count(key) != 1:
+                    problems.append(
+                        f"{task.id}: order names {key!r}, not exactly one expected call"
+                    )
+        for call in task.expected:
+            if call.name not in schemas:
+                problems.append(f"{task.id}: expects tool {call.name!r}, which the domain lacks")
+                continue
+            if call.name not in offered:
+                problems.append(f"{task.id}: expects tool {call.name!r}, which it does not offer")
+            if call.name in task.forbidden:
+                problems.append(f"{task.id}: expects {call.name!r} and forbids it")
+            properties = schemas[call.name].get("parameters", {}).get("properties", {})
+            for param, values in call.args.items():
+                if param not in properties:
+                    problems.append(f"{task.id}: {call.name} has no parameter {param!r}")
+                    continue
+                acceptable = values.any_of if isinstance(values, ArgMatcher) else values
+                if not acceptable:
+                    problems.append(f"{task.id}: {call.name}.{param} lists no acceptable value")
+                for value in acceptable:
+                    problem = type_problem(properties[param], value)
+                    if problem:
+                        problems.append(f"{task.id}: {call.name}.{param} value {problem}")
+            for param in call.optional:
+                if param not in call.args:
+                    problems.append(
+                        f"{task.id}: {call.name} marks {param!r} optional but lists no value"
+                    )
+    return problems
+
+
+def run_reference(domain: Domain, task: ToolTask) -> tuple[list[dict[str, Any]], list[Any]]:
+    """Execute a task's reference calls on a fresh simulator.
+
+    Returns:
+        The calls as the scorer reads them (with their turn) and each call's result.
+    """
+    reference = domain.reference(task.id)
+    if not isinstance(reference, ToolReference):
+        raise TypeError(f"{task.id}: the reference of a tool task must be a ToolReference")
+    simulator = domain.simulator()
+    calls: list[dict[str, Any]] = []
+    results: list[Any] = []
+    for turn, turn_calls in enumerate(reference.turns):
+        for call in turn_calls:
+            calls.append({"name": call.name, "arguments": dict(call.arguments), "turn": turn})
+            results.append(simulator.call(call.name, call.arguments))
+    return calls, results
+
+
+def check_references(domain: Domain) -> list[str]:
+    """Every reference solution exists; a tool task's, executed on the simulator, scores 100
+    with ``score_tool_calls`` in fewer turns than the task allows."""
+    score_tool_calls = _scoring().score_tool_calls
+    tools = domain.tools()
+    writes = domain.write_tools()
+    problems: list[str] = []
+    for task in domain.tasks():
+        try:
+            reference = domain.reference(task.id)
+        except Exception as exc:
+            problems.append(f"{task.id}: no reference solution ({type(exc).__name__}: {exc})")
+            continue
+        if isinstance(task, ChartTask):
+            if not isinstance(reference, ChartReference) or not reference.html.strip():
+                problems.append(f"{task.id}: the reference of a chart task must be a chart")
+            continue
+        if not isinstance(reference, ToolReference):
+            problems.append(f"{task.id}: the reference of a tool task must be a ToolReference")
+            continue
+        if len(reference.turns) + 1 > task.max_turns:
+            problems.append(
+                f"{task.id}: the reference needs {len(reference.turns) + 1} turns, "
+                f"the task allows {task.max_turns}"
+            )
+        calls, _ = run_reference(domain, task)
+        try:
+            score = score_tool_calls(
+                tools=_offered(tools, task),
+                expected=task.expected,
+                calls=calls,
+                order=task.order,
+                allowed=task.allowed,
+                forbidden=task.forbidden,
+                writes=writes,
+            )
+        except ValueError as exc:
+            problems.append(f"{task.id}: the expectation cannot be scored: {exc}")
+            continue
+        if score.total != 100:
+            problems.append(
+                f"{task.id}: the reference scores {score.total}: {'; '.join(score.reasons)}"
+            )
+    return problems
+
+
+def check_simulator_determinism(domain: Domain) -> list[str]:
+    """Fresh simulators give byte-identical JSON results for the same calls, and an error
+    result (never an exception) for an unknown tool and for garbage arguments."""
+    problems: list[str] = []
+    for task in _tool_tasks(domain):
+        first = [_encode(r) for r in run_reference(domain, task)[1]]
+        second = [_encode(r) for r in run_reference(domain, task)[1]]
+        if first != second:
+            problems.append(f"{task.id}: the simulator gave different results for the same calls")
+    simulator = domain.simulator()
+    probes: list[tuple[str, Mapping[str, Any]]] = [("no_such_tool_exists", {})]
+    probes += [
+        (str(tool["function"]["name"]), {"\0": [None, {"x": 1e308}]}) for tool in domain.tools()
+    ]
+    for name, arguments in probes:
+        try:
+            result = simulator.call(name, arguments)
+        except Exception as exc:
+            problems.append(f"simulator raised {type(exc).__name__} for {name}({arguments!r})")
+            continue
+        if not (isinstance(result, Mapping) and isinstance(result.get("error"), Mapping)):
+            problems.append(f"simulator answered {name}({arguments!r}) without an error result")
+    return problems
+
+
+def check_knowable_values(domain: Domain) -> list[str]:
+    """Every expected text value can be known: it appears in a prompt, the preamble, the tool
+    documentation, or a result the reference received before making that call.
+
+    Numbers and dates are left out (they may be computed), and so are enum values.
+    """
+    schemas = _schemas(domain)
+    documentation = _encode(list(domain.tools())).decode().casefold()
+    problems: list[str] = []
+    for task in _tool_tasks(domain):
+        reference = domain.reference(task.id)
+        if not isinstance(reference, ToolReference):
+            continue
+        known = "\n".join((domain.preamble, *task.prompts)).casefold()
+        calls, results = run_reference(domain, task)
+        seen_before: dict[int, str] = {}
+        transcript = ""
+        for call, result in zip(calls, results, strict=True):
+            seen_before.setdefault(call["turn"], transcript)
+            transcript += _encode(result).decode().casefold()
+        for expected in task.expected:
+            turn = _turn_of(expected.name, reference)
+            corpus = known + documentation + seen_before.get(turn, transcript)
+            properties = schemas.get(expected.name, {}).get("parameters", {}).get("properties", {})
+            for param, values in expected.args.items():
+                acceptable = values.any_of if isinstance(values, ArgMatcher) else tuple(values)
+                texts = [v for v in acceptable if _is_plain_text(v, properties.get(param, {}))]
+                if texts and not any(v.strip().casefold() in corpus for v in texts):
+                    problems.append(
+                        f"{task.id}: {expected.name}.{param} = {texts[0]!r} appears in no prompt, "
+                        f"no documentation and no earlier result: the model cannot know it"
+                    )
+    return problems
+
+
+def _turn_of(name: str, reference: ToolReference) -> int:
+    # The last turn that calls the tool: the most the model may have seen before the call.
+    turns = [
+        turn for turn, calls in enumerate(reference.turns) if any(c.name == name for c in calls)
+    ]
+    return turns[-1] if turns else len(reference.turns)
+
+
+def _is_plain_text(value: Any, schema: Mapping[str, Any]) -> bool:
+    if not isinstance(value, str) or len(value.strip()) < 2 or value in schema.get("enum", ()):
+        return False
+    try:
+        dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return True
+    return False
+
+
+def _tool_tasks(domain: Domain) -> Iterator[ToolTask]:
+    return (task for task in domain.tasks() if isinstance(task, ToolTask))
+
+
+def _schemas(domain: Domain) -> dict[str, Mapping[str, Any]]:
+    return {str(tool["function"]["name"]): tool["function"] for tool in domain.tools()}
+
+
+def _offered(tools: Sequence[Mapping[str, Any]], task: ToolTask) -> list[Mapping[str, Any]]:
+    if not task.tools:
+        return list(tools)
+    return [tool for tool in tools if tool["function"]["name"] in task.tools]
+
+
+def _scoring() -> Any:
+    try:
+        import bench_scoring  # noqa: PLC0415 - optional: bench-scoring depends on bench-core
+    except ImportError as exc:  # pragma: no cover - depends on the installation
+        raise ImportError(
+            "the conformance checks score reference solutions: pip install 'bench-core[testing]'"
+        ) from exc
+    return bench_scoring

@@ -1,0 +1,184 @@
+"""The conformance checks find what is wrong with a domain, and nothing in a sound one."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import msgspec
+import pytest
+
+from bench_core import (
+    ChartReference,
+    Difficulty,
+    ExpectedCall,
+    Task,
+    ToolCall,
+    ToolReference,
+    ToolTask,
+)
+from bench_core.testing import check_domain
+
+TOOLS = [
+    {
+        "type": "function",
+        "function": {
+            "name": "find_position",
+            "description": "Find the open position of a symbol.",
+            "parameters": {
+                "type": "object",
+                "properties": {"symbol": {"type": "string"}},
+                "required": ["symbol"],
+            },
+        },
+    },
+    {
+        "type": "function",
+        "function": {
+            "name": "close_position",
+            "description": "Close an open position.",
+            "parameters": {
+                "type": "object",
+                "properties": {"position_id": {"type": "string"}},
+                "required": ["position_id"],
+            },
+        },
+    },
+]
+PROMPTS = tuple(f"close my AAPL position, version {q}" for q in range(1, 11))
+
+
+class Sim:
+    def __init__(self, drift: list[int] | None = None) -> None:
+        self.drift = drift
+
+    def call(self, name: str, arguments: Mapping[str, Any]) -> Any:
+        if name == "find_position" and arguments.get("symbol") == "AAPL":
+            if self.drift is not None:
+                self.drift.append(1)
+                return {"position_id": "P-9", "n": len(self.drift)}
+            return {"position_id": "P-9"}
+        if name == "close_position" and arguments.get("position_id") == "P-9":
+            return {"closed": True}
+        return {"error": {"code": "invalid_argument", "message": f"bad call to {name}"}}
+
+
+class Fake:
+    id = "fake"
+    title = "Fake"
+    preamble = "Today is 2026-04-15."
+
+    def __init__(self, task: ToolTask, reference: ToolReference, drift: bool = False) -> None:
+        self.task = task
+        self.ref = reference
+        self.drift: list[int] | None = [] if drift else None
+
+    def tools(self) -> Sequence[Mapping[str, Any]]:
+        return TOOLS
+
+    def write_tools(self) -> frozenset[str]:
+        return frozenset({"close_position"})
+
+    def tasks(self) -> Sequence[Task]:
+        return [self.task]
+
+    def simulator(self) -> Sim:
+        return Sim(self.drift)
+
+    def reference(self, task_id: str) -> ToolReference | ChartReference:
+        return self.ref
+
+
+GOOD_TASK = ToolTask(
+    id="FK_H01",
+    domain="fake",
+    difficulty=Difficulty.HARD,
+    title="close by symbol",
+    prompts=PROMPTS,
+    expected=(
+        ExpectedCall(name="find_position", args={"symbol": ["AAPL"]}, id="find"),
+        ExpectedCall(name="close_position", args={"position_id": ["P-9"]}, id="close"),
+    ),
+    order=(("find", "close"),),
+    max_turns=4,
+)
+GOOD_REFERENCE = ToolReference(
+    turns=(
+        (ToolCall(name="find_position", arguments={"symbol": "AAPL"}),),
+        (ToolCall(name="close_position", arguments={"position_id": "P-9"}),),
+    ),
+    answer="Closed P-9.",
+)
+
+
+def test_a_sound_domain_has_no_problems() -> None:
+    assert check_domain(Fake(GOOD_TASK, GOOD_REFERENCE)) == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        ({"id": "FK_E01"}, "the id says easy, the task hard"),
+        ({"id": "fk-h1"}, "not a well-formed id"),
+        ({"domain": "other"}, "its domain is 'other'"),
+        ({"prompts": PROMPTS[:9]}, "9 prompts, not 10"),
+        ({"prompts": (*PROMPTS[:9], PROMPTS[0].upper())}, "two prompts are the same"),
+        ({"max_turns": 2}, "the reference needs 3 turns, the task allows 2"),
+        ({"allowed": ("list_everything",)}, "names tool 'list_everything'"),
+        ({"order": (("find", "nope"),)}, "order names 'nope'"),
+        (
+            {
+                "expected": (ExpectedCall(name="find_position", args={"sym": ["AAPL"]}),),
+                "order": (),
+            },
+            "find_position has no parameter 'sym'",
+        ),
+        (
+            {"expected": (ExpectedCall(name="find_position", args={"symbol": [7]}),), "order": ()},
+            "find_position.symbol value expects string, got integer",
+        ),
+        (
+            {
+                "expected": (
+                    ExpectedCall(name="find_position", args={"symbol": ["AAPL"]}, id="find"),
+                    ExpectedCall(name="close_position", args={"position_id": ["P-8"]}, id="close"),
+                )
+            },
+            "the reference scores",
+        ),
+        (
+            {
+                "expected": (
+                    ExpectedCall(name="find_position", args={"symbol": ["AAPL"]}, id="find"),
+                    ExpectedCall(name="close_position", args={"position_id": ["P-9"]}, id="close"),
+                ),
+                "forbidden": ("close_position",),
+            },
+            "expects 'close_position' and forbids it",
+        ),
+    ],
+)
+def test_each_problem_is_found(changes: dict[str, Any], problem: str) -> None:
+    task = msgspec.structs.replace(GOOD_TASK, **changes)
+    problems = check_domain(Fake(task, GOOD_REFERENCE))
+    assert any(problem in p for p in problems), problems
+
+
+def test_a_value_the_model_cannot_know_is_found() -> None:
+    # The reference closes P-9 in the same turn it looks it up: nothing told it the id yet.
+    reference = ToolReference(
+        turns=(
+            (
+                ToolCall(name="find_position", arguments={"symbol": "AAPL"}),
+                ToolCall(name="close_position", arguments={"position_id": "P-9"}),
+            ),
+        ),
+        answer="Closed.",
+    )
+    problems = check_domain(Fake(GOOD_TASK, reference))
+    assert any("position_id = 'P-9' appears in no prompt" in p for p in problems), problems
+
+
+def test_a_non_deterministic_simulator_is_found() -> None:
+    problems = check_domain(Fake(GOOD_TASK, GOOD_REFERENCE, drift=True))
+    assert any("different results for the same calls" in p for p in problems), problems

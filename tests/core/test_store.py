@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from bench_core import BenchError, Item, Store, plan_resume, read_run, repair_torn_tail
+
+from .factories import header, result, tool_task
+
+
+def test_create_append_read(tmp_path: Path) -> None:
+    path = tmp_path / "run.jsonl"
+    with Store.create(path, header()) as store:
+        store.append(result("E01", 1))
+        store.append(result("E01", 2, score=50))
+    run = read_run(path)
+    assert run.header == header()
+    assert [(r.task_id, r.quality, r.score) for r in run.results] == [
+        ("E01", 1, 100),
+        ("E01", 2, 50),
+    ]
+    assert not run.torn_tail
+
+
+def test_create_never_overwrites(tmp_path: Path) -> None:
+    path = tmp_path / "run.jsonl"
+    Store.create(path, header()).close()
+    with pytest.raises(BenchError, match="already exists; pass it to --resume"):
+        Store.create(path, header())
+
+
+def test_latest_line_of_an_item_wins(tmp_path: Path) -> None:
+    path = tmp_path / "run.jsonl"
+    with Store.create(path, header()) as store:
+        store.append(result("E01", 1, status="infra_error", score=0))
+        store.append(result("E01", 2))
+        store.append(result("E01", 1, score=75))
+    latest = read_run(path).latest()
+    assert [(r.quality, r.status, r.score) for r in latest] == [(1, "ok", 75), (2, "ok", 100)]
+
+
+def test_torn_tail_is_ignored_then_repaired(tmp_path: Path) -> None:
+    path = tmp_path / "run.jsonl"
+    with Store.create(path, header()) as store:
+        store.append(result("E01", 1))
+    with path.open("ab") as handle:
+        handle.write(b'{"type":"item","task_id":"E0')
+    run = read_run(path)
+    assert run.torn_tail
+    assert len(run.results) == 1
+    assert repair_torn_tail(path) == len(b'{"type":"item","task_id":"E0')
+    assert path.read_bytes().endswith(b"\n")
+    with Store.reopen(path) as store:
+        store.append(result("E01", 2))
+    assert [r.quality for r in read_run(path).results] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "holds no complete line"),
+        (b"hello\n", "not a Bencher run"),
+        (b'{"type":"item"}\n', "not a Bencher run"),
+    ],
+)
+def test_files_that_are_not_runs(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(content)
+    with pytest.raises(BenchError, match=message):
+        read_run(path)
+
+
+def test_corrupt_middle_line_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "run.jsonl"
+    with Store.create(path, header()) as store:
+        store.append(result("E01", 1))
+    with path.open("ab") as handle:
+        handle.write(b"garbage\n")
+    with pytest.raises(BenchError, match="line 3 is not a valid run line"):
+        read_run(path)
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(BenchError, match="does not exist"):
+        read_run(tmp_path / "nope.jsonl")
+    with pytest.raises(BenchError, match="is a directory"):
+        read_run(tmp_path)
+
+
+def test_resume_plan_skips_finished_retries_infra_runs_missing(tmp_path: Path) -> None:
+    path = tmp_path / "run.jsonl"
+    task = tool_task("E01")
+    with Store.create(path, header()) as store:
+        store.append(result("E01", 1))
+        store.append(result("E01", 2, status="model_error", score=0))
+        store.append(result("E01", 3, status="infra_error", score=0))
+    items = [Item(task=task, quality=q) for q in (1, 2, 3, 4)]
+    plan = plan_resume(read_run(path), items)
+    assert [i.quality for i in plan.done] == [1, 2]
+    assert [i.quality for i in plan.retry] == [3]
+    assert [i.quality for i in plan.missing] == [4]
+    assert [i.quality for i in plan.pending] == [3, 4]
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, {tests!r})
+    from bench_core import Store
+    from core.factories import header, result
+    store = Store.create({path!r}, header())
+    quality = 0
+    while True:
+        quality += 1
+        store.append(result("E01", quality))
+        if quality == 50:
+            print("ready", flush=True)
+    """
+)
+
+
+def test_kill_9_loses_nothing_already_appended(tmp_path: Path) -> None:
+    path = tmp_path / "run.jsonl"
+    tests = str(Path(__file__).resolve().parents[1])
+    script = WRITER.format(tests=tests, path=str(path))
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == b"ready"
+    time.sleep(0.05)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    process.stdout.close()
+    repair_torn_tail(path)
+    qualities = [r.quality for r in read_run(path).results]
+    assert len(qualities) >= 50
+    assert qualities == list(range(1, len(qualities) + 1))
