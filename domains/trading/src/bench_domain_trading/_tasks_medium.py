@@ -1,0 +1,288 @@
+"""Medium tasks: one call whose optional parameters matter, with values to normalise
+(relative dates, names to enum values, counts, list types)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bench_core import Difficulty
+
+from ._expect import (
+    Solved,
+    call,
+    day,
+    days,
+    expect,
+    reference,
+    symbol,
+    text,
+    tool_task,
+    unordered,
+    usd,
+)
+from ._facts import Facts
+
+MEDIUM = Difficulty.MEDIUM
+
+# The periods the prompts name, relative to the reference date (Wednesday 2026-04-15).
+MARCH = (dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+Q1 = (dt.date(2026, 1, 1), dt.date(2026, 3, 31))
+YEAR_START = dt.date(2026, 1, 1)
+
+JOURNAL_TEXT = "Stopped after three losers in a row. Back tomorrow with half size."
+
+
+def medium_tasks(facts: Facts) -> list[Solved]:
+    """M01-M06."""
+    return [_m01(facts), _m02(facts), _m03(facts), _m04(facts), _m05(facts), _m06(facts)]
+
+
+def _m01(facts: Facts) -> Solved:
+    start, end = MARCH
+    task = tool_task(
+        "M01",
+        MEDIUM,
+        "Realized PnL by strategy, last month",
+        [
+            "pnl by strat last mo",
+            "howd each strategy do in march, realized",
+            "march p&l per strategy?",
+            "What was our realized PnL by strategy last month?",
+            "Can you break down last month's P&L by strategy?",
+            "How much did each strategy make or lose in March? Realized only.",
+            "Please show the realized PnL for March 2026, broken down by strategy.",
+            "Give me the realized net PnL per strategy for March 2026, March 1 through March 31.",
+            "Get realized PnL grouped by strategy for 2026-03-01 through 2026-03-31, net of fees.",
+            "Ticket: realized PnL grouped by strategy, start_date 2026-03-01, end_date 2026-03-31 "
+            "(inclusive, by exit date), net of fees, in USD, with trade counts.",
+        ],
+        [
+            expect(
+                "get_pnl",
+                group_by=["strategy"],
+                start_date=day(start),
+                end_date=day(end),
+            )
+        ],
+        max_turns=5,
+    )
+    pnl = facts.pnl_by("strategy", start, end)
+    rows = ", ".join(
+        f"{name} {usd(value)}" for name, value in sorted(pnl.items(), key=lambda kv: kv[1])
+    )
+    answer = f"Realized net PnL in March 2026 by strategy: {rows}; total {usd(sum(pnl.values()))}."
+    made = call(
+        "get_pnl", group_by="strategy", start_date=start.isoformat(), end_date=end.isoformat()
+    )
+    return task, reference([made], answer=answer)
+
+
+def _m02(facts: Facts) -> Solved:
+    trades = facts.latest_trades("TSLA", 10)
+    task = tool_task(
+        "M02",
+        MEDIUM,
+        "The ten latest trades in one symbol",
+        [
+            "last 10 tsla trades",
+            "tsla - my 10 most recent trades?",
+            "show 10 latest tesla trades",
+            "Show me my last ten Tesla trades.",
+            "Can I see the ten most recent trades I did in TSLA?",
+            "Pull up my 10 latest TSLA trades, newest first.",
+            "Please list my ten most recent trades in Tesla (TSLA), newest first.",
+            "List the 10 most recent TSLA trades, ordered by entry time from newest to oldest.",
+            "List trades for symbol TSLA sorted by entry_time descending, limit 10.",
+            "Ticket: list trades with symbol=TSLA, sort_by=entry_time, sort_order=desc, "
+            "limit=10. Every status, no date filter.",
+        ],
+        [
+            expect(
+                "list_trades",
+                optional=("sort_by", "sort_order"),
+                symbol=symbol("TSLA"),
+                limit=[10],
+                # "Last ten trades" may fairly mean the ten most recently closed.
+                sort_by=["entry_time", "exit_time"],
+                sort_order=["desc"],
+            )
+        ],
+        max_turns=5,
+    )
+    rows = "; ".join(
+        f"{t.id} {t.side} {t.entry_time[:10]} {t.status}"
+        + (f" {usd(t.pnl)}" if t.pnl is not None else "")
+        for t in trades
+    )
+    answer = f"Your 10 most recent TSLA trades, newest first: {rows}."
+    return task, reference([call("list_trades", symbol="TSLA", limit=10)], answer=answer)
+
+
+def _m03(facts: Facts) -> Solved:
+    stats = facts.strategy_stats("mean_reversion", YEAR_START, facts.today)
+    task = tool_task(
+        "M03",
+        MEDIUM,
+        "One strategy's statistics, year to date",
+        [
+            "mean rev stats ytd",
+            "hows mean reversion doin this yr",
+            "meanrev numbers since jan 1?",
+            "How's the mean reversion strategy doing so far this year?",
+            "Can you pull the year-to-date numbers for mean reversion?",
+            "What do mean reversion's stats look like since the start of the year? Win rate, "
+            "PnL, that kind of thing.",
+            "Please show the performance statistics of the mean reversion strategy for 2026 so "
+            "far, from January 1.",
+            "Give me the mean reversion strategy's stats year to date (win rate, net PnL, profit "
+            "factor) from 2026-01-01 through today.",
+            "Get strategy statistics for strategy mean_reversion with start_date 2026-01-01 and "
+            "end_date 2026-04-15.",
+            "Ticket: strategy stats for strategy=mean_reversion, start_date=2026-01-01, "
+            "end_date=2026-04-15 (year to date). Report closed trades, win rate, net PnL, profit "
+            "factor, expectancy and max drawdown.",
+        ],
+        [
+            expect(
+                "get_strategy_stats",
+                optional=("end_date",),
+                strategy=["mean_reversion"],
+                start_date=day(YEAR_START),
+                end_date=days(facts.today, facts.yesterday),
+            )
+        ],
+        max_turns=5,
+    )
+    answer = (
+        f"Mean reversion year to date: {stats['trades']} closed trades, win rate "
+        f"{stats['win_rate']}%, net PnL {usd(stats['net_pnl'])}, profit factor "
+        f"{stats['profit_factor']}, expectancy {usd(stats['expectancy'])} a trade, max drawdown "
+        f"{usd(stats['max_drawdown'])}."
+    )
+    made = call(
+        "get_strategy_stats",
+        strategy="mean_reversion",
+        start_date=YEAR_START.isoformat(),
+        end_date=facts.today.isoformat(),
+    )
+    return task, reference([made], answer=answer)
+
+
+def _m04(facts: Facts) -> Solved:
+    worst = facts.worst_trades("short", 5)
+    task = tool_task(
+        "M04",
+        MEDIUM,
+        "The five worst short trades",
+        [
+            "5 worst shorts",
+            "my 5 worst short trades ever?",
+            "top 5 losing shorts all time",
+            "Which five short trades lost me the most?",
+            "Show me my 5 biggest losing shorts, all time.",
+            "I want the five short trades with the worst PnL in the whole journal.",
+            "Please list my five worst short trades of all time, starting with the biggest loss.",
+            "List the 5 short-side trades with the lowest net PnL (after fees), worst first, "
+            "across the whole history.",
+            "List trades filtered to side short, sorted by pnl ascending, limit 5, over all "
+            "dates, symbols and strategies.",
+            "Ticket: list trades where side=short, sort_by=pnl, sort_order=asc, limit=5; no "
+            "date, symbol or strategy filter. Report id, symbol, entry and exit dates and net PnL.",
+        ],
+        [
+            expect(
+                "list_trades",
+                optional=("status",),
+                side=["short"],
+                sort_by=["pnl"],
+                sort_order=["asc"],
+                limit=[5],
+                status=["closed"],
+            )
+        ],
+        max_turns=5,
+    )
+    rows = "; ".join(f"{t.id} {t.symbol} {usd(t.pnl or 0.0)}" for t in worst)
+    answer = f"Your five worst short trades: {rows}."
+    made = call("list_trades", side="short", sort_by="pnl", sort_order="asc", limit=5)
+    return task, reference([made], answer=answer)
+
+
+def _m05(facts: Facts) -> Solved:
+    start, end = Q1
+    risk = facts.risk(start, end)
+    task = tool_task(
+        "M05",
+        MEDIUM,
+        "Risk metrics for last quarter",
+        [
+            "q1 sharpe + max dd?",
+            "risk numbers for q1 pls",
+            "sharpe n drawdown jan-mar this yr",
+            "What were our Sharpe and max drawdown in Q1?",
+            "Can you get me the risk metrics for the first quarter of this year?",
+            "How risky was Q1 for us? Sharpe, drawdown, win rate.",
+            "Please show the risk metrics (Sharpe ratio, maximum drawdown, win rate) for Q1 2026.",
+            "Get me the risk figures for January 1 to March 31, 2026: max drawdown, Sharpe ratio "
+            "and win rate.",
+            "Compute risk metrics with start_date 2026-01-01 and end_date 2026-03-31: max "
+            "drawdown, Sharpe ratio, win rate.",
+            "Ticket: risk metrics for 2026-01-01..2026-03-31 inclusive (Q1 2026): max drawdown in "
+            "percent and USD with peak and trough dates, annualized Sharpe ratio, win rate and "
+            "profit factor.",
+        ],
+        [expect("get_risk_metrics", start_date=day(start), end_date=day(end))],
+        max_turns=5,
+    )
+    answer = (
+        f"Q1 2026: max drawdown {risk['max_drawdown_pct']}% ({usd(risk['max_drawdown_usd'])}, "
+        f"peak {risk['drawdown_peak_date']}, trough {risk['drawdown_trough_date']}), Sharpe "
+        f"ratio {risk['sharpe_ratio']}, win rate {risk['win_rate']}%."
+    )
+    made = call("get_risk_metrics", start_date=start.isoformat(), end_date=end.isoformat())
+    return task, reference([made], answer=answer)
+
+
+def _m06(facts: Facts) -> Solved:
+    quoted = f'"{JOURNAL_TEXT}"'
+    task = tool_task(
+        "M06",
+        MEDIUM,
+        "Journal entry for yesterday, with tags",
+        [
+            f"journal for yday: {quoted} tags tilt, discipline",
+            f"log this under yesterday - {quoted} tag: tilt + discipline",
+            f"add jrnl entry dated yesterday, text {quoted}, tags tilt discipline",
+            f"Can you add a journal entry for yesterday? Text: {quoted} Tag it tilt and "
+            "discipline.",
+            f"Please put this in the journal under yesterday's date: {quoted} Tags: tilt, "
+            "discipline.",
+            "I forgot to journal yesterday. Add an entry for it saying "
+            f"{quoted} and tag it with tilt and discipline.",
+            "Please add a journal entry dated yesterday (April 14) with the text "
+            f"{quoted} and the tags tilt and discipline.",
+            f"Add a journal entry filed under 2026-04-14 with this exact text: {quoted} "
+            'Tags: "tilt" and "discipline".',
+            f"Create a journal entry with entry_date 2026-04-14, body {quoted} and tags "
+            '["tilt", "discipline"].',
+            f"Ticket: add a journal entry with entry_date=2026-04-14, body={quoted}, "
+            'tags=["tilt", "discipline"]; no linked trades.',
+        ],
+        [
+            expect(
+                "add_journal_entry",
+                body=text(JOURNAL_TEXT, JOURNAL_TEXT.rstrip(".")),
+                tags=unordered("tilt", "discipline"),
+                entry_date=day(facts.yesterday),
+            )
+        ],
+        max_turns=5,
+    )
+    made = call(
+        "add_journal_entry",
+        body=JOURNAL_TEXT,
+        tags=["tilt", "discipline"],
+        entry_date=facts.yesterday.isoformat(),
+    )
+    answer = f"Added to the journal under {facts.yesterday}, tagged tilt and discipline."
+    return task, reference([made], answer=answer)
