@@ -1,0 +1,456 @@
+"""The one async client for ``POST {base_url}/chat/completions`` on any OpenAI-compatible API."""
+
+from __future__ import annotations
+
+import asyncio
+import difflib
+import json
+import random as _random
+import time
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from importlib.metadata import version
+from types import TracebackType
+from typing import Any, NoReturn, Self
+
+import httpx
+import msgspec
+
+from ._completion import Completion, UnreadableBody, read_completion
+from ._config import ClientConfig
+from ._errors import ClientError, InfraError, InfraKind, one_line, redact
+from ._keys import API_KEY_ENV
+from ._pool import HttpPool
+from ._retry import AdaptiveLimit, RetryPolicy, backoff_delay, parse_retry_after
+
+_encode = msgspec.json.Encoder().encode
+_decode = msgspec.json.Decoder().decode
+
+APP_URL = "https://pypi.org/project/bench-run/"
+"""Sent to OpenRouter as ``HTTP-Referer``, with ``X-Title: Bencher``, to name the app."""
+
+# A connection that takes longer than this to open is not coming; the read may take minutes.
+_CONNECT_TIMEOUT_S = 15.0
+_PREFLIGHT_TIMEOUT_S = 30.0
+
+
+class _Retryable(Exception):
+    def __init__(self, kind: InfraKind, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.kind: InfraKind = kind
+        self.message = message
+        self.retry_after = retry_after
+
+
+class ChatClient:
+    """Chat completions on one endpoint, with pooling, retries and normalised answers.
+
+    Use it as an async context manager: it closes the connections it opened (never an
+    injected client's).
+
+    Args:
+        config: Endpoint, model and sampling settings.
+        http: An ``httpx.AsyncClient`` to send through (tests pass one with a
+            ``MockTransport``); by default the client opens its own pools, sized for
+            ``config.concurrency``.
+        retry: How transient failures are retried.
+        clock: Monotonic seconds, the same clock as the ``deadline`` of `complete`; default
+            the event loop's ``time()``.
+        sleep: Awaited to wait between attempts; default ``asyncio.sleep``.
+        random: Uniform in [0, 1), for the backoff jitter.
+        wall_clock: Unix time, to read ``Retry-After`` dates.
+    """
+
+    def __init__(
+        self,
+        config: ClientConfig,
+        http: httpx.AsyncClient | None = None,
+        *,
+        retry: RetryPolicy | None = None,
+        clock: Callable[[], float] | None = None,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
+        random: Callable[[], float] | None = None,
+        wall_clock: Callable[[], float] | None = None,
+    ) -> None:
+        self._config = config
+        self._policy = retry or RetryPolicy()
+        self._clock = clock or _loop_time
+        self._sleep = sleep or asyncio.sleep
+        self._random = random or _random.random
+        self._wall_clock = wall_clock or time.time
+        self._pool = HttpPool.build(config.concurrency) if http is None else HttpPool.wrap(http)
+        self._limit = AdaptiveLimit(
+            config.concurrency,
+            clock=self._clock,
+            quiet_s=self._policy.rate_limit_quiet_s,
+            step_s=self._policy.rate_limit_step_s,
+        )
+        key = config.api_key.get_secret_value() if config.api_key is not None else ""
+        self._secrets = [key] if key else []
+        # Parsed once: httpx parses a string URL again on every request.
+        self._url = httpx.URL(f"{config.base_url}/chat/completions")
+        self._headers = {
+            "Accept": "application/json",
+            "Content-Type": "application/json",
+            "User-Agent": f"bench-clients/{version('bench-clients')}",
+        }
+        if key:
+            self._headers["Authorization"] = f"Bearer {key}"
+        if config.is_openrouter:
+            self._headers["HTTP-Referer"] = APP_URL
+            self._headers["X-Title"] = "Bencher"
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connections this client opened."""
+        await self._pool.aclose()
+
+    @property
+    def config(self) -> ClientConfig:
+        """The settings this client was made with."""
+        return self._config
+
+    @property
+    def concurrency_limit(self) -> int:
+        """Requests allowed in flight now: below ``config.concurrency`` after rate limits."""
+        return self._limit.limit
+
+    async def preflight(self) -> None:
+        """Check, before a run starts, that the endpoint answers, takes the key and (on
+        OpenRouter) knows the model.
+
+        Any HTTP answer from ``GET {base_url}/models`` means the endpoint is reachable; only a
+        401 or 403 there is fatal. On OpenRouter the key is checked with ``GET /key`` and the
+        model id against the ``/models`` list, with the closest ids suggested.
+
+        Raises:
+            ClientError: The endpoint is unreachable, refuses the key, or lacks the model.
+        """
+        config = self._config
+        if config.is_openrouter and not self._secrets:
+            raise ClientError(
+                f"OpenRouter needs an API key: pass --api-key, or set {API_KEY_ENV} "
+                "in the environment or in .env"
+            )
+        models = await self._preflight_get("/models")
+        self._check_access(models)
+        if config.is_openrouter:
+            self._check_access(await self._preflight_get("/key"))
+            self._check_model(models)
+
+    async def complete(
+        self,
+        messages: Sequence[Mapping[str, Any]],
+        *,
+        tools: Sequence[Mapping[str, Any]] | None = None,
+        deadline: float | None = None,
+    ) -> Completion:
+        """Send the conversation and return the model's next message, normalised.
+
+        Rate limits (honouring ``Retry-After``), 408 and 5xx answers, timeouts, connection
+        errors and unreadable bodies are retried with exponential backoff and full jitter,
+        never past ``deadline``.
+
+        Args:
+            messages: The conversation so far, in OpenAI's chat format.
+            tools: Tool definitions in OpenAI's format; sent only when there are some.
+            deadline: The item's deadline on the client's clock (``loop.time()``).
+
+        Raises:
+            ClientError: The key, the model or the endpoint is wrong: stop the run.
+            InfraError: A transient failure outlived its retries or the deadline.
+        """
+        payload = self._payload(messages, tools)
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                return await self._attempt(payload, attempt, deadline)
+            except _Retryable as failure:
+                if attempt >= self._policy.max_attempts:
+                    self._infra(
+                        failure.kind,
+                        f"{failure.message} (gave up after {_attempts(attempt)})",
+                        attempt,
+                    )
+                if failure.retry_after is not None:
+                    delay = min(failure.retry_after, self._policy.max_retry_after_s)
+                else:
+                    delay = backoff_delay(attempt, self._policy, self._random)
+                if deadline is not None and self._clock() + delay >= deadline:
+                    self._infra(
+                        failure.kind,
+                        f"{failure.message} (no time left for another attempt before the "
+                        f"item's deadline; {_attempts(attempt)})",
+                        attempt,
+                    )
+                await self._sleep(delay)
+
+    def _payload(
+        self, messages: Sequence[Mapping[str, Any]], tools: Sequence[Mapping[str, Any]] | None
+    ) -> bytes:
+        config = self._config
+        body: dict[str, Any] = {
+            "model": config.model,
+            "messages": list(messages),
+            "temperature": config.temperature,
+        }
+        if config.top_p is not None:
+            body["top_p"] = config.top_p
+        if config.max_tokens is not None:
+            body["max_tokens"] = config.max_tokens
+        if tools:
+            body["tools"] = list(tools)
+        if config.is_openrouter:
+            routing = config.routing()
+            if routing:
+                body["provider"] = routing
+            body["usage"] = {"include": True}
+        # msgspec, not json.dumps: the tool schemas make bodies large, and encoding them was
+        # the biggest single CPU cost per request (0.2 ms of ~1.5 ms) at 64 workers.
+        return _encode(body)
+
+    async def _attempt(self, payload: bytes, attempt: int, deadline: float | None) -> Completion:
+        config = self._config
+        remaining = None if deadline is None else deadline - self._clock()
+        if remaining is not None and remaining <= 0:
+            self._infra(
+                "deadline", "the item's deadline passed before the request was sent", attempt - 1
+            )
+        try:
+            async with asyncio.timeout(remaining):
+                generation = await self._limit.acquire()
+        except TimeoutError:
+            self._infra(
+                "deadline",
+                "the item's deadline passed while waiting for a free request slot",
+                attempt - 1,
+            )
+        timeout = (
+            config.request_timeout_s
+            if remaining is None
+            else min(config.request_timeout_s, remaining)
+        )
+        cut_by_deadline = remaining is not None and remaining < config.request_timeout_s
+        started = self._clock()
+        try:
+            async with self._pool.lease() as http, asyncio.timeout(timeout):
+                response = await http.post(
+                    self._url,
+                    content=payload,
+                    headers=self._headers,
+                    timeout=httpx.Timeout(timeout, connect=min(timeout, _CONNECT_TIMEOUT_S)),
+                )
+        except (TimeoutError, httpx.TimeoutException):
+            if cut_by_deadline:
+                self._infra(
+                    "deadline", f"no answer from {config.host} before the item's deadline", attempt
+                )
+            raise _Retryable(
+                "timeout", f"no answer from {config.host} within {timeout:g} s"
+            ) from None
+        except httpx.DecodingError as error:
+            raise _Retryable(
+                "bad_body", f"undecodable answer from {config.host}: {error}"
+            ) from None
+        except httpx.TransportError as error:
+            raise _Retryable(
+                "connection", f"connection to {config.host} failed: {_describe(error)}"
+            ) from None
+        finally:
+            self._limit.release()
+        latency = self._clock() - started
+        if response.is_success:
+            return self._read_success(response, generation, latency, attempt)
+        self._fail(
+            response.status_code,
+            _detail(response, self._secrets),
+            response.headers,
+            generation,
+            attempt,
+        )
+
+    def _read_success(
+        self, response: httpx.Response, generation: int, latency: float, attempt: int
+    ) -> Completion:
+        host = self._config.host
+        try:
+            body = _decode(response.content)
+        except (msgspec.DecodeError, ValueError, RecursionError):
+            raise _Retryable(
+                "bad_body",
+                f"unreadable answer from {host} (HTTP {response.status_code}): "
+                f"{_detail(response, self._secrets)}",
+            ) from None
+        if isinstance(body, dict) and "error" in body and "choices" not in body:
+            # OpenRouter reports some upstream failures as an error object in a 200 answer.
+            error = body["error"]
+            code = error.get("code") if isinstance(error, dict) else None
+            detail = (
+                one_line(redact(_error_text(error), self._secrets)) or "an error without a message"
+            )
+            if isinstance(code, int) and not isinstance(code, bool) and 300 <= code < 600:
+                self._fail(code, detail, httpx.Headers(), generation, attempt)
+            raise _Retryable(
+                "bad_body", f"error in a {response.status_code} answer from {host}: {detail}"
+            )
+        try:
+            return read_completion(body, latency_s=latency, attempts=attempt)
+        except UnreadableBody as error:
+            raise _Retryable("bad_body", f"{error} (answer from {host})") from None
+
+    def _fail(
+        self, status: int, detail: str, headers: httpx.Headers, generation: int, attempt: int
+    ) -> NoReturn:
+        """Raise what an HTTP error status means: retry, stop the run, or give the item up."""
+        config = self._config
+        where = f"HTTP {status} from {config.host}" + (f": {detail}" if detail else "")
+        if status in (408, 429) or status >= 500:
+            # A 503 may carry Retry-After as well as a 429 does.
+            wait = parse_retry_after(headers.get("retry-after"), now=self._wall_clock())
+            if status == 429:
+                self._limit.throttle(generation)
+                raise _Retryable("rate_limited", where, retry_after=wait)
+            raise _Retryable("timeout" if status == 408 else "http_5xx", where, retry_after=wait)
+        if status in (401, 403):
+            self._auth_error(status, detail)
+        if status == 402:
+            self._client_error(f"{where}; add credits to the account or use another key")
+        if status == 404 or "not a valid model" in detail.lower():
+            self._client_error(f"{where}; check --model {config.model!r} and --base-url")
+        if 300 <= status < 400:
+            self._redirect_error(status, headers)
+        self._infra("http_4xx", where, attempt)
+
+    async def _preflight_get(self, path: str) -> httpx.Response:
+        config = self._config
+        timeout = min(config.request_timeout_s, _PREFLIGHT_TIMEOUT_S)
+        advice = "check --base-url and the network"
+        try:
+            async with self._pool.lease() as http, asyncio.timeout(timeout):
+                return await http.get(
+                    f"{config.base_url}{path}", headers=self._headers, timeout=timeout
+                )
+        except (TimeoutError, httpx.TimeoutException):
+            self._client_error(
+                f"cannot reach {config.base_url}: no answer within {timeout:g} s; {advice}"
+            )
+        except httpx.HTTPError as error:
+            self._client_error(f"cannot reach {config.base_url}: {_describe(error)}; {advice}")
+
+    def _check_access(self, response: httpx.Response) -> None:
+        if response.status_code in (401, 403):
+            self._auth_error(response.status_code, _detail(response, self._secrets))
+        if response.is_redirect:
+            self._redirect_error(response.status_code, response.headers)
+
+    def _check_model(self, response: httpx.Response) -> None:
+        """Refuse a model id that OpenRouter's list lacks; skip when the list is unreadable."""
+        model = self._config.model
+        try:
+            entries = response.json()["data"] if response.is_success else None
+        except (ValueError, KeyError, TypeError, RecursionError):
+            return
+        if not isinstance(entries, list):
+            return
+        ids = {
+            entry["id"]
+            for entry in entries
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str)
+        }
+        # Variants such as ":nitro" or ":floor" are routing shortcuts, not listed models.
+        if not ids or model in ids or model.split(":", 1)[0] in ids:
+            return
+        by_lower = {known.lower(): known for known in ids}
+        close = difflib.get_close_matches(model.lower(), list(by_lower), n=3, cutoff=0.6)
+        hint = (
+            "did you mean " + ", ".join(by_lower[match] for match in close) + "?"
+            if close
+            else "see https://openrouter.ai/models for the ids"
+        )
+        self._client_error(f"unknown model {model!r} on OpenRouter; {hint}")
+
+    def _auth_error(self, status: int, detail: str) -> NoReturn:
+        host = self._config.host
+        if not self._secrets:
+            self._client_error(
+                f"{host} needs an API key (HTTP {status}): pass --api-key, or set {API_KEY_ENV} "
+                "in the environment or in .env"
+            )
+        said = f": {detail}" if detail else ""
+        self._client_error(
+            f"{host} refused the API key (HTTP {status}{said}); check --api-key or {API_KEY_ENV}"
+        )
+
+    def _redirect_error(self, status: int, headers: httpx.Headers) -> NoReturn:
+        target = headers.get("location", "another address")
+        for path in ("/chat/completions", "/models", "/key"):
+            target = target.removesuffix(path)
+        self._client_error(
+            f"{self._config.host} redirects (HTTP {status}) to {target}; use that as --base-url"
+        )
+
+    def _client_error(self, message: str) -> NoReturn:
+        raise ClientError(self._clean(message)) from None
+
+    def _infra(self, kind: InfraKind, message: str, attempts: int) -> NoReturn:
+        raise InfraError(self._clean(message), kind=kind, attempts=attempts) from None
+
+    def _clean(self, message: str) -> str:
+        # Redact before cutting, so no part of the key survives at the cut.
+        return one_line(redact(message, self._secrets), limit=500)
+
+
+def _attempts(count: int) -> str:
+    return f"{count} attempt" if count == 1 else f"{count} attempts"
+
+
+def _loop_time() -> float:
+    return asyncio.get_running_loop().time()
+
+
+def _describe(error: Exception) -> str:
+    return str(error) or type(error).__name__
+
+
+def _detail(response: httpx.Response, secrets: list[str]) -> str:
+    """What an error answer says, in a few words: its error message, an HTML page's title,
+    or the start of its text; secrets redacted before anything is cut."""
+    content = response.content[:65_536]
+    try:
+        body = json.loads(content)
+    except (ValueError, RecursionError):
+        body = None
+    if isinstance(body, dict):
+        for key in ("error", "message", "detail"):
+            text = _error_text(body.get(key))
+            if text:
+                return one_line(redact(text, secrets))
+    text = redact(content.decode("utf-8", errors="replace"), secrets)
+    lowered = text.lower()
+    if "<html" in lowered or "<!doctype" in lowered:
+        start, end = lowered.find("<title>"), lowered.find("</title>")
+        title = text[start + 7 : end].strip() if 0 <= start < end else ""
+        return f"an HTML page ({one_line(title, 80)})" if title else "an HTML page"
+    return one_line(text)
+
+
+def _error_text(error: Any) -> str:
+    if isinstance(error, str):
+        return error
+    if isinstance(error, dict):
+        message = error.get("message")
+        if isinstance(message, str):
+            metadata = error.get("metadata")
+            provider = metadata.get("provider_name") if isinstance(metadata, dict) else None
+            return f"{message} ({provider})" if isinstance(provider, str) else message
+    return ""
