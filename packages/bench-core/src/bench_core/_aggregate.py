@@ -210,11 +210,12 @@ def _bootstrap(
     rng = random.Random(seed)
     estimates: list[float] = []
     indices = range(count)
+    got, most_of = achieved.__getitem__, possible.__getitem__
     for _ in range(resamples):
         draw = rng.choices(indices, k=count)
-        most = sum(possible[i] for i in draw)
+        most = sum(map(most_of, draw))  # map over a bound method: ~3x a generator's speed
         if most:
-            estimates.append(sum(achieved[i] for i in draw) / most * 100.0)
+            estimates.append(sum(map(got, draw)) / most * 100.0)
     if not estimates:
         return 0.0, 0.0
     estimates.sort()

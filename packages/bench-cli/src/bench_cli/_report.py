@@ -1,0 +1,91 @@
+"""The report of a run, rebuilt from its JSONL file alone, as JSON and as terminal tables."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+import msgspec
+
+from bench_core import ItemResult, Run, Score, summarize
+
+REPORT_VERSION = 1
+
+
+def build_report(run: Run) -> dict[str, Any]:
+    """Every figure of the run's report, from its latest result per item."""
+    results = run.latest()
+    summary = summarize(results, seed=0)
+    return {
+        "report_version": REPORT_VERSION,
+        "run": msgspec.to_builtins(run.header),
+        "items": {
+            "planned": run.header.items,
+            "finished": len(results),
+            "ok": sum(r.status == "ok" for r in results),
+            "model_errors": sum(r.status == "model_error" for r in results),
+            "infra_errors": sum(r.status == "infra_error" for r in results),
+        },
+        "summary": msgspec.to_builtins(summary),
+        "usage": _usage(results),
+        "latency_s": _latency(results),
+        "consistency": _consistency(results),
+    }
+
+
+def _usage(results: Sequence[ItemResult]) -> dict[str, Any]:
+    costs = [r.usage.cost for r in results if r.usage.cost is not None]
+    providers: dict[str, int] = defaultdict(int)
+    for result in results:
+        for provider in result.providers:
+            providers[provider] += 1
+    return {
+        "prompt_tokens": sum(r.usage.prompt_tokens for r in results),
+        "completion_tokens": sum(r.usage.completion_tokens for r in results),
+        "reasoning_tokens": sum(r.usage.reasoning_tokens for r in results),
+        "cost": round(sum(costs), 6) if costs else None,
+        "items_with_cost": len(costs),
+        "providers": dict(sorted(providers.items())),
+        "attempts": sum(r.attempts for r in results),
+    }
+
+
+def _latency(results: Sequence[ItemResult]) -> dict[str, float | None]:
+    values = sorted(r.latency_s for r in results if r.status != "infra_error")
+    return {f"p{p}": _percentile(values, p) for p in (50, 90, 95, 99)} | {
+        "max": values[-1] if values else None
+    }
+
+
+def _percentile(ordered: list[float], percent: int) -> float | None:
+    if not ordered:
+        return None
+    rank = max(0, math.ceil(percent / 100 * len(ordered)) - 1)
+    return round(ordered[rank], 4)
+
+
+def _consistency(results: Sequence[ItemResult]) -> dict[str, Any] | None:
+    """pass^k over repeated items: the chance that k runs of an item all score full marks."""
+    trials: dict[tuple[str, int], list[bool]] = defaultdict(list)
+    for result in results:
+        if result.status != "infra_error":
+            trials[(result.task_id, result.quality)].append(result.score >= 100.0)
+    most = max((len(t) for t in trials.values()), default=0)
+    if most < 2:
+        return None
+    table: dict[str, float] = {}
+    for k in range(1, most + 1):
+        eligible = [t for t in trials.values() if len(t) >= k]
+        estimates = [math.comb(sum(t), k) / math.comb(len(t), k) for t in eligible]
+        table[f"pass^{k}"] = round(sum(estimates) / len(estimates), 4)
+    return {"repeats": most, "items": len(trials), **table}
+
+
+def format_score(score: Score | dict[str, Any]) -> str:
+    """``72.4%  [68.1–76.5]`` or ``—`` when nothing was scored."""
+    data = score if isinstance(score, dict) else msgspec.to_builtins(score)
+    if data["value"] is None:
+        return "—"
+    return f"{data['value']:.1f}%  [{data['low']:.1f}–{data['high']:.1f}]"

@@ -1,0 +1,48 @@
+"""The ``bench-run`` command: commands are registered lazily so ``--help`` stays fast."""
+
+from __future__ import annotations
+
+import sys
+
+from cyclopts import App, CycloptsError
+
+app = App(
+    name="bench-run",
+    help="Benchmark an LLM on production-like tool calling and chart building.",
+    version_flags=[],
+    help_format="plaintext",
+)
+app.command("bench_cli.commands.run:run", help="Run the benchmark on one model.")
+app.command(
+    "bench_cli.commands.listing:list_tasks",
+    name="list",
+    help="List the installed domains and their tasks.",
+)
+app.command("bench_cli.commands.report:report", help="Rebuild the report of a run from its JSONL.")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; user errors print one line on stderr and exit with status 2."""
+    tokens = sys.argv[1:] if argv is None else argv
+    try:
+        result = app(tokens, print_error=False, exit_on_error=False, result_action="return_value")
+    except CycloptsError as error:
+        return _fail(error)
+    except Exception as error:
+        # Imported here, not above: the error types live in packages --help must not load.
+        from bench_cli._errors import is_user_error  # noqa: PLC0415
+
+        if is_user_error(error):
+            return _fail(error)
+        raise
+    return result if isinstance(result, int) else 0
+
+
+def _fail(error: BaseException) -> int:
+    message = " ".join(str(error).split()) or type(error).__name__
+    print(f"bench-run: error: {message}", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

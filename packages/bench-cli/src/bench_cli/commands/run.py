@@ -1,0 +1,268 @@
+"""``bench-run run``: benchmark one model."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Literal
+
+import msgspec
+from rich.console import Console
+
+from bench_clients import OPENROUTER_BASE_URL, ChatClient, ClientConfig, resolve_api_key
+from bench_core import BenchError, Item, Registry, Store, plan_resume, read_run
+
+from .._models import REFERENCE_MODEL, EndpointModel, Model, ReferenceModel
+from .._plan import Plan, endpoint_host, make_header, make_plan, model_slug, public_base_url
+from .._progress import RunProgress
+from .._report import build_report
+from .._runner import Runner
+from .._tables import print_report
+
+
+def run(
+    *,
+    model: str,
+    suite: Literal["tools", "charts", "all"] | None = None,
+    domain: str | None = None,
+    task_id: str | None = None,
+    mode: Literal["normal", "mixed"] | None = None,
+    seed: int | None = None,
+    min_quality: int | None = None,
+    max_quality: int | None = None,
+    min_difficulty: Literal["easy", "medium", "hard", "expert"] | None = None,
+    max_difficulty: Literal["easy", "medium", "hard", "expert"] | None = None,
+    temperature: float | None = None,
+    top_p: float | None = None,
+    max_tokens: int | None = None,
+    workers: int = 4,
+    task_timeout: float = 300.0,
+    resume: Path | None = None,
+    repeats: int | None = None,
+    provider_sort: Literal["price", "throughput", "latency"] | None = None,
+    provider_order: str | None = None,
+    provider_no_fallback: bool = False,
+    api_key: str | None = None,
+    base_url: str | None = None,
+    output_dir: Path = Path("results"),
+) -> int:
+    """Run the benchmark on one model.
+
+    Args:
+        model: Model id as the endpoint expects it (OpenRouter form vendor/model), or
+            "reference" for the offline reference solutions.
+        suite: tools, charts or all (default all).
+        domain: One domain, a comma list, or all (default all).
+        task_id: Comma list of task ids (default all).
+        mode: normal, or mixed: the same number of tasks per difficulty from each domain.
+        seed: Seed of --mode mixed (default 42).
+        min_quality: Lowest prompt quality, 1-10 (default 1).
+        max_quality: Highest prompt quality, 1-10 (default 10).
+        min_difficulty: Lowest difficulty (default easy).
+        max_difficulty: Highest difficulty (default expert).
+        temperature: Sampling temperature (default 0.0).
+        top_p: Nucleus sampling; sent only when given.
+        max_tokens: Most tokens per response; sent only when given.
+        workers: Items in flight at once.
+        task_timeout: Seconds per item; past it the item is an infra error.
+        resume: A run's JSONL to continue: finished items are kept, infra errors retried.
+        repeats: Run each item this many times (default 1); the report adds pass^k.
+        provider_sort: OpenRouter only: price, throughput or latency.
+        provider_order: OpenRouter only: comma list of preferred providers.
+        provider_no_fallback: OpenRouter only: use only --provider-order.
+        api_key: API key; default LLM_API_KEY from the environment or ./.env.
+        base_url: Any OpenAI-compatible endpoint (default OpenRouter).
+        output_dir: Where the JSONL, the report and chart files go.
+    """
+    console = Console()
+    errors = Console(stderr=True)
+    if workers < 1:
+        raise BenchError(f"--workers must be 1 or more, got {workers}")
+    if not task_timeout > 0:
+        raise BenchError(f"--task-timeout must be a positive number of seconds, got {task_timeout}")
+    if max_tokens is not None and max_tokens < 1:
+        raise BenchError(f"--max-tokens must be 1 or more, got {max_tokens}")
+
+    resumed = read_run(resume).header if resume is not None else None
+    plan = make_plan(
+        model=model,
+        selection={
+            "suite": suite,
+            "domains": _split(domain),
+            "task_ids": _split(task_id),
+            "min_quality": min_quality,
+            "max_quality": max_quality,
+            "min_difficulty": min_difficulty,
+            "max_difficulty": max_difficulty,
+            "mode": mode,
+            "seed": seed,
+            "repeats": repeats,
+        },
+        params={
+            "temperature": temperature,
+            "top_p": top_p,
+            "max_tokens": max_tokens,
+            "base_url": public_base_url(base_url) if base_url else None,
+            "provider_sort": provider_sort,
+            "provider_order": list(_split(provider_order) or ()) or None,
+            "provider_no_fallback": provider_no_fallback or None,
+        },
+        registry=Registry(),
+        resumed=resumed,
+    )
+    endpoint = base_url or plan.params["base_url"] or OPENROUTER_BASE_URL
+    return asyncio.run(
+        _run(
+            plan,
+            base_url=endpoint,
+            api_key=api_key,
+            workers=workers,
+            task_timeout=task_timeout,
+            resume=resume,
+            output_dir=output_dir,
+            console=console,
+            errors=errors,
+        )
+    )
+
+
+async def _run(
+    plan: Plan,
+    *,
+    base_url: str,
+    api_key: str | None,
+    workers: int,
+    task_timeout: float,
+    resume: Path | None,
+    output_dir: Path,
+    console: Console,
+    errors: Console,
+) -> int:
+    client: ChatClient | None = None
+    model: Model
+    if plan.model == REFERENCE_MODEL:
+        model = ReferenceModel(plan.domains)
+    else:
+        params = plan.params
+        config = ClientConfig(
+            model=plan.model,
+            base_url=base_url,
+            api_key=resolve_api_key(api_key, environ=os.environ, cwd=Path.cwd()),
+            temperature=params["temperature"],
+            top_p=params["top_p"],
+            max_tokens=params["max_tokens"],
+            provider_sort=params["provider_sort"],
+            provider_order=tuple(params["provider_order"]),
+            provider_no_fallback=params["provider_no_fallback"],
+            concurrency=workers,
+            request_timeout_s=min(task_timeout, 600.0),
+        )
+        for warning in config.warnings():
+            errors.print(f"bench-run: warning: {warning}", highlight=False)
+        client = ChatClient(config)
+        await client.__aenter__()
+        try:
+            await client.preflight()  # a run that cannot start writes nothing
+        except BaseException:
+            await client.__aexit__(None, None, None)
+            raise
+        model = EndpointModel(client)
+    try:
+        store, pending, done = _open_store(plan, base_url, resume, output_dir)
+        return await _execute(
+            plan,
+            model=model,
+            store=store,
+            pending=pending,
+            done=done,
+            workers=workers,
+            task_timeout=task_timeout,
+            console=console,
+            errors=errors,
+        )
+    finally:
+        if client is not None:
+            await client.__aexit__(None, None, None)
+
+
+def _open_store(
+    plan: Plan, base_url: str, resume: Path | None, output_dir: Path
+) -> tuple[Store, list[Item], int]:
+    if resume is not None:
+        store = Store.reopen(resume)
+        resume_plan = plan_resume(read_run(resume), plan.items)
+        return store, resume_plan.pending, len(resume_plan.done)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    now = dt.datetime.now(dt.UTC)
+    stem = f"incremental_{model_slug(plan.model)}_{now:%Y%m%d_%H%M%S}"
+    path = output_dir / f"{stem}.jsonl"
+    suffix = 1
+    while path.exists():  # two runs started within the same second
+        suffix += 1
+        path = output_dir / f"{stem}_{suffix}.jsonl"
+    header = make_header(
+        plan, endpoint=endpoint_host(plan.model, base_url), run_id=path.stem, created_at=now
+    )
+    return Store.create(path, header), list(plan.items), 0
+
+
+async def _execute(
+    plan: Plan,
+    *,
+    model: Model,
+    store: Store,
+    pending: list[Item],
+    done: int,
+    workers: int,
+    task_timeout: float,
+    console: Console,
+    errors: Console,
+) -> int:
+    resume_command = f"bench-run run --model {plan.model} --resume {store.path}"
+    errors.print(
+        f"Running {len(pending)} items on {plan.model} ({done} already done) → {store.path}",
+        highlight=False,
+    )
+    try:
+        with RunProgress(done + len(pending), errors, done=done) as progress:
+            runner = Runner(
+                model=model,
+                domains=plan.domains,
+                store=store,
+                progress=progress,
+                workers=workers,
+                task_timeout=task_timeout,
+            )
+            await runner.run(pending)
+    except asyncio.CancelledError:
+        store.close()
+        errors.print(
+            f"\nInterrupted. Every finished item is saved. To continue:\n  {resume_command}",
+            highlight=False,
+        )
+        return 130
+    except BaseExceptionGroup as group:
+        store.close()
+        first = group.exceptions[0]
+        errors.print(
+            f"The run stopped. Every finished item is saved. To continue:\n  {resume_command}",
+            highlight=False,
+        )
+        raise first from None
+    store.close()
+    run = read_run(store.path)
+    report = build_report(run)
+    report_path = store.path.with_suffix(".report.json")
+    report_path.write_bytes(msgspec.json.format(msgspec.json.encode(report)) + b"\n")
+    print_report(report, console)
+    console.print(f"Results: {store.path}\nReport:  {report_path}", highlight=False)
+    return 0
+
+
+def _split(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    parts = tuple(part.strip() for part in value.split(",") if part.strip())
+    return () if parts in ((), ("all",)) else parts
