@@ -90,8 +90,8 @@ class FakeServer:
                 keep = await self.respond(method, target, headers, body, writer)
                 if not keep or headers.get("connection", "").lower() == "close":
                     break
-        except (asyncio.IncompleteReadError, ConnectionError, ValueError):
-            pass
+        except (asyncio.IncompleteReadError, ConnectionError, ValueError, asyncio.CancelledError):
+            pass  # the client went away, or the server is shutting down
         finally:
             writer.close()
 

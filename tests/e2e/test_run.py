@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import signal
 import subprocess
 import time
@@ -343,3 +344,36 @@ def test_resume_refuses_different_settings(tmp_path: Path) -> None:
     assert result.code == 2
     assert "--temperature 0.7 (the run's: 0.0)" in result.stderr
     assert "--task-id E02 (the run's: E01)" in result.stderr
+
+
+def test_ctrl_c_stops_cleanly_and_prints_the_resume_command(
+    tmp_path: Path, server: FakeServer
+) -> None:
+    model = "fake/reference?latency=0.2"
+    env = {k: v for k, v in os.environ.items() if k != "LLM_API_KEY"}
+    process = subprocess.Popen(
+        [str(BENCH_RUN), "run", "--model", model, *endpoint(server), "--workers", "2"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        files = list((tmp_path / "results").glob("*.jsonl"))
+        if files and len(files[0].read_bytes().splitlines()) > 2:
+            break
+        time.sleep(0.02)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130, stderr
+    (run_file,) = (tmp_path / "results").glob("*.jsonl")
+    command = shlex.join(
+        ["bench-run", "run", "--model", model, "--resume", f"results/{run_file.name}"]
+    )
+    assert command in stderr.splitlines()[-1]
+    assert "Traceback" not in stderr
+    assert KEY not in stderr
+    lines = run_file.read_bytes().splitlines()
+    assert all(line.endswith(b"}") for line in lines)

@@ -28,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
         result = app(tokens, print_error=False, exit_on_error=False, result_action="return_value")
     except CycloptsError as error:
         return _fail(error)
+    except KeyboardInterrupt:  # before a run started, or a second Ctrl-C
+        print("bench-run: interrupted", file=sys.stderr)
+        return 130
     except Exception as error:
         # Imported here, not above: the error types live in packages --help must not load.
         from bench_cli._errors import is_user_error  # noqa: PLC0415

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import os
+import shlex
 from pathlib import Path
 from typing import Literal
 
@@ -77,7 +78,7 @@ def run(
         output_dir: Where the JSONL, the report and chart files go.
     """
     console = Console()
-    errors = Console(stderr=True)
+    errors = Console(stderr=True, soft_wrap=True)  # paths and commands must stay copyable
     if workers < 1:
         raise BenchError(f"--workers must be 1 or more, got {workers}")
     if not task_timeout > 0:
@@ -220,7 +221,9 @@ async def _execute(
     console: Console,
     errors: Console,
 ) -> int:
-    resume_command = f"bench-run run --model {plan.model} --resume {store.path}"
+    resume_command = shlex.join(
+        ["bench-run", "run", "--model", plan.model, "--resume", str(store.path)]
+    )
     errors.print(
         f"Running {len(pending)} items on {plan.model} ({done} already done) → {store.path}",
         highlight=False,
@@ -241,6 +244,7 @@ async def _execute(
         errors.print(
             f"\nInterrupted. Every finished item is saved. To continue:\n  {resume_command}",
             highlight=False,
+            soft_wrap=True,
         )
         return 130
     except BaseExceptionGroup as group:
@@ -249,6 +253,7 @@ async def _execute(
         errors.print(
             f"The run stopped. Every finished item is saved. To continue:\n  {resume_command}",
             highlight=False,
+            soft_wrap=True,
         )
         raise first from None
     store.close()
