@@ -1,0 +1,31 @@
+"""Every package exports its public API from ``__init__`` with an honest ``__all__``."""
+
+from __future__ import annotations
+
+import importlib
+import types
+
+import pytest
+
+PACKAGES = ["bench_core", "bench_scoring", "bench_clients", "bench_cli", "bench_domain_trading"]
+
+
+@pytest.mark.parametrize("name", PACKAGES)
+def test_all_lists_every_public_name_once_and_each_exists(name: str) -> None:
+    package = importlib.import_module(name)
+    exported = package.__all__
+    assert len(set(exported)) == len(exported)
+    for attribute in exported:
+        assert getattr(package, attribute) is not None, attribute
+    public = {
+        attribute
+        for attribute, value in vars(package).items()
+        if not attribute.startswith("_") and not isinstance(value, types.ModuleType)
+    }
+    assert public <= set(exported), sorted(public - set(exported))
+
+
+@pytest.mark.parametrize("name", PACKAGES)
+def test_version_comes_from_the_distribution(name: str) -> None:
+    version = importlib.import_module(name).__version__
+    assert version.count(".") == 2
