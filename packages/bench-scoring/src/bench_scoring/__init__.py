@@ -2,6 +2,9 @@
 
 from importlib.metadata import version as _version
 
+from ._chart_document import extract_chart
+from ._chart_score import ChartScore, score_chart
+from ._libraries import CHART_LIBRARIES, ChartLibrary
 from ._schema import type_problem
 from ._tool_score import Deduction, ToolCallScore, score_tool_calls
 from ._values import as_matcher, match_value, parse_moment
@@ -9,12 +12,17 @@ from ._values import as_matcher, match_value, parse_moment
 __version__ = _version("bench-scoring")
 
 __all__ = [
+    "CHART_LIBRARIES",
+    "ChartLibrary",
+    "ChartScore",
     "Deduction",
     "ToolCallScore",
     "__version__",
     "as_matcher",
+    "extract_chart",
     "match_value",
     "parse_moment",
+    "score_chart",
     "score_tool_calls",
     "type_problem",
 ]
