@@ -182,3 +182,25 @@ def test_a_value_the_model_cannot_know_is_found() -> None:
 def test_a_non_deterministic_simulator_is_found() -> None:
     problems = check_domain(Fake(GOOD_TASK, GOOD_REFERENCE, drift=True))
     assert any("different results for the same calls" in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("task_id", "chart", "well_formed"),
+    [
+        ("E01", False, True),
+        ("C_E01", True, True),
+        ("DO_C_M03", True, True),
+        ("CA_X04", False, True),
+        ("CA_C_X04", True, True),
+        ("C_E01", False, False),
+        ("DO_E01", True, False),
+    ],
+)
+def test_chart_ids_carry_c_and_tool_ids_do_not(
+    task_id: str, chart: bool, well_formed: bool
+) -> None:
+    from bench_core.testing import _ID
+
+    found = _ID.match(task_id)
+    assert found is not None
+    assert (bool(found.group(1)) == chart) == well_formed

@@ -68,14 +68,15 @@ def test_tools_are_a_copy_the_caller_may_change(trading: TradingDomain) -> None:
     assert trading.write_tools() <= {t["function"]["name"] for t in trading.tools()}
 
 
-def test_the_readme_example_prints_what_it_says() -> None:
-    code = re.search(r"```python\n(.*?)```", README.read_text(), re.S)
-    assert code
-    printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
-        exec(code.group(1), {})
-    promised = re.findall(r"print\(.*\)  # (.*)", code.group(1))
-    assert printed.getvalue().splitlines() == promised
+def test_the_readme_examples_print_what_they_say() -> None:
+    examples = re.findall(r"```python\n(.*?)```", README.read_text(), re.S)
+    assert len(examples) == 2
+    for code in examples:
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            exec(code, {})
+        promised = re.findall(r"print\(.*\)  # (.*)", code)
+        assert printed.getvalue().splitlines() == promised
 
 
 def test_the_readme_counts_are_the_fixtures(data: Fixtures) -> None:

@@ -17,26 +17,30 @@ from bench_domain_trading._tools import TOOLS
 from bench_scoring import score_tool_calls
 
 
+def _tool_tasks(trading: TradingDomain) -> list[ToolTask]:
+    return [t for t in trading.tasks() if isinstance(t, ToolTask)]
+
+
 def _task(trading: TradingDomain, task_id: str) -> ToolTask:
-    return next(t for t in trading.tasks() if t.id == task_id)
+    return next(t for t in _tool_tasks(trading) if t.id == task_id)
 
 
-def test_there_are_twenty_tasks_in_id_order(trading: TradingDomain) -> None:
-    ids = [t.id for t in trading.tasks()]
+def test_there_are_twenty_tool_tasks_in_id_order(trading: TradingDomain) -> None:
+    ids = [t.id for t in _tool_tasks(trading)]
     assert ids == [
         *(f"E0{i}" for i in range(1, 6)),
         *(f"M0{i}" for i in range(1, 7)),
         *(f"H0{i}" for i in range(1, 6)),
         *(f"X0{i}" for i in range(1, 5)),
     ]
-    assert Counter(t.difficulty.value for t in trading.tasks()) == {
+    assert Counter(t.difficulty.value for t in _tool_tasks(trading)) == {
         "easy": 5, "medium": 6, "hard": 5, "expert": 4,
     }  # fmt: skip
 
 
 def test_expected_call_counts_match_the_difficulty(trading: TradingDomain) -> None:
     bounds = {"easy": (1, 1), "medium": (1, 2), "hard": (2, 3), "expert": (3, 6)}
-    for task in trading.tasks():
+    for task in _tool_tasks(trading):
         low, high = bounds[task.difficulty.value]
         calls = sum(len(turn) for turn in trading.reference(task.id).turns)
         assert low <= calls <= high, task.id
@@ -47,7 +51,7 @@ _FIELDS = {p for t in TOOLS for p in t["function"]["parameters"]["properties"] i
 
 
 def test_only_the_precise_prompts_name_tools_or_fields(trading: TradingDomain) -> None:
-    for task in trading.tasks():
+    for task in _tool_tasks(trading):
         for quality in range(1, 9):
             words = set(re.findall(r"[a-z_]+", task.prompt(quality).lower()))
             named = words & (_NAMES | _FIELDS)
@@ -55,7 +59,7 @@ def test_only_the_precise_prompts_name_tools_or_fields(trading: TradingDomain) -
 
 
 def test_prompts_grow_more_specific_with_quality(trading: TradingDomain) -> None:
-    for task in trading.tasks():
+    for task in _tool_tasks(trading):
         sloppy = max(len(task.prompt(q)) for q in (1, 2, 3))
         assert sloppy < len(task.prompt(10)), task.id
         assert len(set(task.prompts)) == 10, task.id
@@ -130,8 +134,8 @@ def test_every_prompt_states_every_value_its_expected_calls_need(
     trading: TradingDomain, data: Fixtures
 ) -> None:
     cues = _cues(Facts(data), trading)
-    assert set(cues) == {t.id for t in trading.tasks()}
-    for task in trading.tasks():
+    assert set(cues) == {t.id for t in _tool_tasks(trading)}
+    for task in _tool_tasks(trading):
         for quality, prompt in enumerate(task.prompts, start=1):
             text = prompt.lower()
             for group in cues[task.id]:

@@ -7,8 +7,9 @@ import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bench_core import ToolReference, ToolTask
+from bench_core import ChartReference, Task, ToolReference
 
+from ._charts import build_charts
 from ._fixtures import load_fixtures
 from ._simulator import TradingSimulator
 from ._tasks import build_tasks
@@ -30,7 +31,8 @@ Strategies: momentum, mean reversion, breakout, swing, scalping and pairs."""
 
 
 class TradingDomain:
-    """A small prop desk's trading journal: 16 tools, a simulator and 20 tool tasks.
+    """A small prop desk's trading journal: 16 tools, a simulator, 20 tool tasks and 22 chart
+    tasks.
 
     Creating one is cheap: the fixtures are read when a simulator, the tasks or a reference is
     first asked for.
@@ -59,15 +61,15 @@ class TradingDomain:
         """The tools that change state."""
         return WRITE_TOOLS
 
-    def tasks(self) -> Sequence[ToolTask]:
-        """E01-E05, M01-M06, H01-H05 and X01-X04."""
+    def tasks(self) -> Sequence[Task]:
+        """The tool tasks E01-X04, then the chart tasks C_E01-C_X05."""
         return tuple(task for task, _ in _solved())
 
     def simulator(self) -> TradingSimulator:
         """A fresh episode of the journal API."""
         return TradingSimulator(load_fixtures())
 
-    def reference(self, task_id: str) -> ToolReference:
+    def reference(self, task_id: str) -> ToolReference | ChartReference:
         """The reference solution of a task.
 
         Raises:
@@ -80,8 +82,9 @@ class TradingDomain:
 
 
 @functools.cache
-def _solved() -> tuple[tuple[ToolTask, ToolReference], ...]:
-    return tuple(build_tasks(load_fixtures()))
+def _solved() -> tuple[tuple[Task, ToolReference | ChartReference], ...]:
+    fixtures = load_fixtures()
+    return (*build_tasks(fixtures), *build_charts(fixtures))
 
 
 def domain() -> TradingDomain:

@@ -12,7 +12,9 @@ conforms. The checks that score reference solutions need ``bench-scoring``
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -24,6 +26,7 @@ from ._tasks import ArgMatcher, ChartReference, ChartTask, ToolReference, ToolTa
 from ._weights import QUALITY_LEVELS, Difficulty
 
 __all__ = [
+    "check_chart_data",
     "check_domain",
     "check_ids",
     "check_knowable_values",
@@ -34,7 +37,8 @@ __all__ = [
     "run_reference",
 ]
 
-_ID = re.compile(r"^(?:[A-Z][A-Z0-9]*_)?(C_)?([EMHX])(\d{2})$")
+# A domain prefix (DO_) is optional, then C_ for a chart task; "C_" alone is never a prefix.
+_ID = re.compile(r"^(?:(?!C_)[A-Z][A-Z0-9]*_)?(C_)?([EMHX])(\d{2})$")
 _LETTER = {
     "E": Difficulty.EASY,
     "M": Difficulty.MEDIUM,
@@ -53,6 +57,7 @@ def check_domain(domain: Domain) -> list[str]:
         *check_references(domain),
         *check_simulator_determinism(domain),
         *check_knowable_values(domain),
+        *check_chart_data(domain),
     ]
 
 
@@ -161,7 +166,8 @@ def run_reference(domain: Domain, task: ToolTask) -> tuple[list[dict[str, Any]],
 
 def check_references(domain: Domain) -> list[str]:
     """Every reference solution exists; a tool task's, executed on the simulator, scores 100
-    with ``score_tool_calls`` in fewer turns than the task allows."""
+    with ``score_tool_calls`` in fewer turns than the task allows; a chart task's scores 100
+    with ``score_chart``."""
     score_tool_calls = _scoring().score_tool_calls
     tools = domain.tools()
     writes = domain.write_tools()
@@ -173,8 +179,7 @@ def check_references(domain: Domain) -> list[str]:
             problems.append(f"{task.id}: no reference solution ({type(exc).__name__}: {exc})")
             continue
         if isinstance(task, ChartTask):
-            if not isinstance(reference, ChartReference) or not reference.html.strip():
-                problems.append(f"{task.id}: the reference of a chart task must be a chart")
+            problems.extend(_check_chart_reference(task, reference))
             continue
         if not isinstance(reference, ToolReference):
             problems.append(f"{task.id}: the reference of a tool task must be a ToolReference")
@@ -202,6 +207,40 @@ def check_references(domain: Domain) -> list[str]:
             problems.append(
                 f"{task.id}: the reference scores {score.total}: {'; '.join(score.reasons)}"
             )
+    return problems
+
+
+def _check_chart_reference(task: ChartTask, reference: object) -> list[str]:
+    if not isinstance(reference, ChartReference) or not reference.html.strip():
+        return [f"{task.id}: the reference of a chart task must be a ChartReference with HTML"]
+    try:
+        score = _scoring().score_chart(reference.html, task.spec)
+    except ValueError as exc:
+        return [f"{task.id}: the chart spec cannot be scored: {exc}"]
+    if score.total != 100:
+        return [f"{task.id}: the reference chart scores {score.total}: {'; '.join(score.reasons)}"]
+    return []
+
+
+def check_chart_data(domain: Domain) -> list[str]:
+    """A chart task's data parses in its format, and its spec asks for something to score."""
+    problems: list[str] = []
+    for task in domain.tasks():
+        if not isinstance(task, ChartTask):
+            continue
+        try:
+            if task.data_format == "json":
+                msgspec.json.decode(task.data)
+            else:
+                rows = list(csv.reader(io.StringIO(task.data.strip())))
+                if len(rows) < 2 or len({len(row) for row in rows}) != 1:
+                    problems.append(f"{task.id}: the CSV data needs a header and rows of one width")
+        except msgspec.DecodeError as exc:
+            problems.append(f"{task.id}: the JSON data does not parse: {exc}")
+        if not task.spec.chart_type:
+            problems.append(f"{task.id}: the spec names no chart type")
+        if not (task.spec.labels or task.spec.values):
+            problems.append(f"{task.id}: the spec lists no label or value to find")
     return problems
 
 
