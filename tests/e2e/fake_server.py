@@ -161,6 +161,7 @@ class FakeServer:
     def answer(self, scenario: Scenario, request: dict[str, Any]) -> dict[str, Any]:
         messages = request["messages"]
         prompt = next((m["content"] for m in messages if m["role"] == "user"), "")
+        prompt = prompt.split("\n\nData (", 1)[0]  # a chart item's data follows its prompt
         turn = sum(1 for m in messages if m["role"] == "assistant")
         content: str | None = None
         calls: list[dict[str, Any]] = []

@@ -21,14 +21,56 @@ def test_reference_model_runs_every_task_offline_and_scores_100(tmp_path: Path) 
     result = bench_run("run", "--model", "reference", cwd=tmp_path)
     assert result.code == 0, result.stderr
     items = result.items()
-    assert len(items) == 200
+    assert len(items) == 420
     assert {item["score"] for item in items} == {100.0}
     assert {item["status"] for item in items} == {"ok"}
     report = result.report()
     assert report["summary"]["overall"]["value"] == 100.0
+    assert set(report["summary"]["by_suite"]) == {"tools", "charts"}
     assert report["run"]["endpoint"] == "offline"
     assert "Bencher — reference" in result.stdout
     assert "100.0%" in result.stdout
+    charts = [item for item in items if item["suite"] == "charts"]
+    assert len(charts) == 220
+    folder = result.run_file.parent / f"{result.run_file.stem}_charts"
+    assert {item["chart_file"] for item in charts} == {
+        f"{folder.name}/{item['task_id']}_Q{item['quality']}.html" for item in charts
+    }
+    assert len(list(folder.glob("C_*_Q*.html"))) == 220
+
+
+def test_chart_answers_over_http_are_saved_and_scored(tmp_path: Path, server: FakeServer) -> None:
+    charts = ["--task-id", "C_E01,C_H01,C_X01", "--min-quality", "10"]
+    result = bench_run("run", "--model", "fake/reference", *endpoint(server), *charts, cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    items = result.items()
+    assert [item["score"] for item in items] == [100.0, 100.0, 100.0]
+    request = next(r for r in server.requests if "Data (" in r["messages"][1]["content"])
+    assert "tools" not in request
+    for item in items:
+        saved = (result.run_file.parent / item["chart_file"]).read_text()
+        assert "<" in saved
+        assert "```" not in saved
+
+
+def test_a_chart_answer_without_a_document_is_a_model_error(
+    tmp_path: Path, server: FakeServer
+) -> None:
+    result = bench_run(
+        "run",
+        "--model",
+        "fake/text",
+        *endpoint(server),
+        "--task-id",
+        "C_E01",
+        "--min-quality",
+        "10",
+        cwd=tmp_path,
+    )
+    assert result.code == 0, result.stderr
+    (item,) = result.items()
+    assert (item["status"], item["error_class"], item["score"]) == ("model_error", "no_chart", 0)
+    assert item["chart_file"] is None
 
 
 def test_reference_solutions_over_http_score_100(tmp_path: Path, server: FakeServer) -> None:

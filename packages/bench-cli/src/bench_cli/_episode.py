@@ -1,17 +1,28 @@
-"""One item from its prompt to its scored result: the multi-turn tool loop."""
+"""One item from its prompt to its scored result: the multi-turn tool loop, or one chart."""
 
 from __future__ import annotations
 
+import abc
 import datetime as dt
 import time
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import msgspec
 
-from bench_clients import InfraError
-from bench_core import TOOL_CRITERIA, Domain, Item, ItemResult, Simulator, ToolTask, Usage
-from bench_scoring import score_tool_calls
+from bench_clients import Completion, InfraError
+from bench_core import (
+    CRITERIA,
+    ChartTask,
+    Domain,
+    Item,
+    ItemResult,
+    Simulator,
+    ToolTask,
+    Usage,
+)
+from bench_scoring import extract_chart, score_chart, score_tool_calls
 
 from ._models import Model
 from ._prompts import opening_messages
@@ -19,28 +30,25 @@ from ._prompts import opening_messages
 _encode = msgspec.json.Encoder().encode
 
 
-class ToolEpisode:
-    """The conversation of one tool item: the model calls tools, the simulator answers."""
+class Episode(abc.ABC):
+    """What every item keeps while it runs: the conversation, usage, attempts, latency."""
 
-    def __init__(self, item: Item, domain: Domain, tools: Sequence[Mapping[str, Any]]) -> None:
-        assert isinstance(item.task, ToolTask)
+    def __init__(self, item: Item, domain: Domain) -> None:
         self.item = item
-        self.task: ToolTask = item.task
         self.domain = domain
-        self.tools = tools
         self.messages = opening_messages(domain, item)
         self.trajectory: list[dict[str, Any]] = []
-        self.calls: list[dict[str, Any]] = []
         self.usage = Usage()
         self.attempts = 0
         self.latency_s = 0.0
         self.providers: list[str] = []
         self.normalized: list[str] = []
         self.answer: str | None = None
+        self.chart_file: str | None = None
         self.turns = 0
 
     async def play(self, model: Model, deadline: float) -> ItemResult:
-        """Run the conversation to its end and score it; infra failures become infra errors."""
+        """Run the item to its end and score it; infra failures become infra errors."""
         started = time.perf_counter()
         try:
             finished = await self._converse(model, deadline)
@@ -55,19 +63,91 @@ class ToolEpisode:
         self.latency_s = time.perf_counter() - started
         return self._score(finished)
 
+    def timed_out(self, seconds: float) -> ItemResult:
+        """The result of an item stopped by the per-item time limit: an infra error."""
+        self.latency_s = seconds
+        return self._result(
+            "infra_error",
+            error_class="task_timeout",
+            error_message=f"the item took longer than the task timeout of {seconds:g} s",
+        )
+
+    @abc.abstractmethod
+    async def _converse(self, model: Model, deadline: float) -> bool:
+        """Talk with the model; True when it finished, False when the turn limit came."""
+
+    @abc.abstractmethod
+    def _score(self, finished: bool) -> ItemResult:
+        """The scored result of the finished conversation."""
+
+    def _record(self, completion: Completion, turn: int) -> None:
+        self.turns += 1
+        self.usage = self.usage + completion.usage
+        self.attempts += completion.attempts
+        if completion.provider and completion.provider not in self.providers:
+            self.providers.append(completion.provider)
+        self.normalized.extend(f"turn {turn}: {note}" for note in completion.normalized)
+        message = completion.history_message()
+        self.messages.append(message)
+        self.trajectory.append(message)
+
+    def _result(
+        self,
+        status: str,
+        *,
+        score: float = 0.0,
+        criteria: dict[str, float] | None = None,
+        reasons: list[str] | None = None,
+        normalized: list[str] | None = None,
+        error_class: str | None = None,
+        error_message: str | None = None,
+        attempts: int | None = None,
+        notes: list[str] | None = None,
+    ) -> ItemResult:
+        task = self.item.task
+        return ItemResult(
+            task_id=task.id,
+            suite=task.suite,
+            domain=task.domain,
+            difficulty=task.difficulty,
+            quality=self.item.quality,
+            repeat=self.item.repeat,
+            weight=task.weight,
+            status=status,  # type: ignore[arg-type]
+            score=score,
+            criteria=criteria if criteria is not None else dict.fromkeys(CRITERIA[task.suite], 0.0),
+            reasons=reasons if reasons is not None else [],
+            response=self.answer,
+            trajectory=self.trajectory,
+            normalized=normalized if normalized is not None else self.normalized,
+            chart_file=self.chart_file,
+            notes=notes if notes is not None else [],
+            usage=self.usage,
+            latency_s=round(self.latency_s, 4),
+            attempts=attempts if attempts is not None else self.attempts,
+            turns=self.turns,
+            providers=self.providers,
+            error_class=error_class,
+            error_message=error_message,
+            finished_at=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        )
+
+
+class ToolEpisode(Episode):
+    """The conversation of one tool item: the model calls tools, the simulator answers."""
+
+    def __init__(self, item: Item, domain: Domain, tools: Sequence[Mapping[str, Any]]) -> None:
+        super().__init__(item, domain)
+        assert isinstance(item.task, ToolTask)
+        self.task: ToolTask = item.task
+        self.tools = tools
+        self.calls: list[dict[str, Any]] = []
+
     async def _converse(self, model: Model, deadline: float) -> bool:
         simulator: Simulator | None = None  # made at the first call: most answers need few
         for turn in range(self.task.max_turns):
             completion = await model.respond(self.item, turn, self.messages, self.tools, deadline)
-            self.turns += 1
-            self.usage = self.usage + completion.usage
-            self.attempts += completion.attempts
-            if completion.provider and completion.provider not in self.providers:
-                self.providers.append(completion.provider)
-            self.normalized.extend(f"turn {turn}: {note}" for note in completion.normalized)
-            message = completion.history_message()
-            self.messages.append(message)
-            self.trajectory.append(message)
+            self._record(completion, turn)
             if not completion.tool_calls:
                 self.answer = completion.content
                 return True
@@ -91,15 +171,6 @@ class ToolEpisode:
                 self.messages.append(reply)
                 self.trajectory.append(reply)
         return False  # the turn limit came while the model was still calling tools
-
-    def timed_out(self, seconds: float) -> ItemResult:
-        """The result of an item stopped by the per-item time limit: an infra error."""
-        self.latency_s = seconds
-        return self._result(
-            "infra_error",
-            error_class="task_timeout",
-            error_message=f"the item took longer than the task timeout of {seconds:g} s",
-        )
 
     def _score(self, finished: bool) -> ItemResult:
         if finished and not self.calls and not (self.answer or "").strip():
@@ -136,40 +207,45 @@ class ToolEpisode:
             normalized=[*self.normalized, *score.normalized],
         )
 
-    def _result(
-        self,
-        status: str,
-        *,
-        score: float = 0.0,
-        criteria: dict[str, float] | None = None,
-        reasons: list[str] | None = None,
-        normalized: list[str] | None = None,
-        error_class: str | None = None,
-        error_message: str | None = None,
-        attempts: int | None = None,
-    ) -> ItemResult:
-        task = self.task
-        return ItemResult(
-            task_id=task.id,
-            suite=task.suite,
-            domain=task.domain,
-            difficulty=task.difficulty,
-            quality=self.item.quality,
-            repeat=self.item.repeat,
-            weight=task.weight,
-            status=status,  # type: ignore[arg-type]
-            score=score,
-            criteria=criteria if criteria is not None else dict.fromkeys(TOOL_CRITERIA, 0.0),
-            reasons=reasons if reasons is not None else [],
-            response=self.answer,
-            trajectory=self.trajectory,
-            normalized=normalized if normalized is not None else self.normalized,
-            usage=self.usage,
-            latency_s=round(self.latency_s, 4),
-            attempts=attempts if attempts is not None else self.attempts,
-            turns=self.turns,
-            providers=self.providers,
-            error_class=error_class,
-            error_message=error_message,
-            finished_at=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+
+class ChartEpisode(Episode):
+    """One chart item: a single request, the document saved beside the run, then scored."""
+
+    def __init__(self, item: Item, domain: Domain, charts_dir: Path) -> None:
+        super().__init__(item, domain)
+        assert isinstance(item.task, ChartTask)
+        self.task: ChartTask = item.task
+        self.charts_dir = charts_dir
+        self.document: str | None = None
+
+    async def _converse(self, model: Model, deadline: float) -> bool:
+        completion = await model.respond(self.item, 0, self.messages, None, deadline)
+        self._record(completion, 0)
+        self.answer = completion.content
+        self.document = extract_chart(completion.content or "")
+        if self.document is not None:
+            name = f"{self.task.id}_Q{self.item.quality}"
+            if self.item.repeat:
+                name += f"_R{self.item.repeat}"
+            self.charts_dir.mkdir(exist_ok=True)
+            path = self.charts_dir / f"{name}.html"
+            path.write_text(self.document, encoding="utf-8")
+            self.chart_file = f"{self.charts_dir.name}/{path.name}"
+        return True
+
+    def _score(self, finished: bool) -> ItemResult:
+        if self.document is None:
+            return self._result(
+                "model_error",
+                error_class="no_chart",
+                error_message="the answer holds no HTML or SVG document",
+                reasons=["the answer holds no ```html block, <html> or <svg> document"],
+            )
+        score = score_chart(self.document, self.task.spec)
+        return self._result(
+            "ok",
+            score=score.total,
+            criteria=score.criteria,
+            reasons=list(score.reasons),
+            notes=list(score.notes),
         )

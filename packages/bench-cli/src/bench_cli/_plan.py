@@ -13,7 +13,6 @@ import msgspec
 
 from bench_core import (
     BenchError,
-    ChartTask,
     Domain,
     Item,
     Registry,
@@ -81,12 +80,6 @@ def make_plan(
     chosen_selection = msgspec.convert(chosen, Selection)
     domains, tasks = load_domains(registry)
     items = select_items(tasks, chosen_selection)
-    charts = sorted({item.task.id for item in items if isinstance(item.task, ChartTask)})
-    if charts:
-        raise BenchError(
-            f"the chart suite is not available in this version of bench-run ({len(charts)} chart "
-            f"tasks selected, e.g. {charts[0]}); run --suite tools"
-        )
     task_set = task_set_fingerprint({item.task.id: item.task for item in items}.values())
     if resumed is not None and task_set != resumed.task_set:
         raise BenchError(

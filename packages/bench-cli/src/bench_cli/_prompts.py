@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bench_core import Domain, Item, Suite
+from bench_core import ChartTask, Domain, Item, Suite
 
 PROMPT_VERSION = "1"
 
@@ -17,13 +17,26 @@ for them. When a tool returns an error, read it and correct the call if you can.
 are done, or if the tools cannot serve the request, answer the user in plain text without \
 calling a tool."""
 
-SYSTEM_PROMPTS = {Suite.TOOLS: TOOLS_SYSTEM_PROMPT}
+CHARTS_SYSTEM_PROMPT = """\
+You are a front-end engineer who builds data visualisations. Answer with one complete, \
+self-contained HTML document in a single ```html fenced block. Draw the chart with plain \
+SVG, or with one of these libraries loaded from a public CDN (jsDelivr, unpkg or cdnjs): \
+Chart.js, D3, ECharts, Plotly or Vega-Lite. Use exactly the data given, and the design \
+tokens, rules and interactions the request asks for. Load nothing else from the network: \
+no other scripts, fonts, images or data."""
+
+SYSTEM_PROMPTS = {Suite.TOOLS: TOOLS_SYSTEM_PROMPT, Suite.CHARTS: CHARTS_SYSTEM_PROMPT}
 
 
 def opening_messages(domain: Domain, item: Item) -> list[dict[str, Any]]:
-    """The system and user messages an item starts with."""
-    system = f"{SYSTEM_PROMPTS[item.task.suite]}\n\n{domain.preamble}"
-    return [
-        {"role": "system", "content": system},
-        {"role": "user", "content": item.task.prompt(item.quality)},
-    ]
+    """The system and user messages an item starts with; a chart item's data follows its
+    prompt, so every prompt of a task works on the same data."""
+    task = item.task
+    system = f"{SYSTEM_PROMPTS[task.suite]}\n\n{domain.preamble}"
+    prompt = task.prompt(item.quality)
+    if isinstance(task, ChartTask):
+        data = task.data.strip()
+        prompt = (
+            f"{prompt}\n\nData ({task.data_format.upper()}):\n```{task.data_format}\n{data}\n```"
+        )
+    return [{"role": "system", "content": system}, {"role": "user", "content": prompt}]

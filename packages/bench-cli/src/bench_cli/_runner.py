@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from bench_core import Domain, Item, ItemResult, Store, ToolTask
 
-from ._episode import ToolEpisode
+from ._episode import ChartEpisode, Episode, ToolEpisode
 from ._models import Model
 from ._progress import RunProgress
 
@@ -18,6 +19,7 @@ class Runner:
 
     ``workers`` items are in flight at once; each has ``task_timeout`` seconds, past which it
     becomes an infra error. A ``ClientError`` (bad key, unknown model) stops the whole run.
+    Chart documents are saved in ``charts_dir``.
     """
 
     def __init__(
@@ -29,8 +31,10 @@ class Runner:
         progress: RunProgress,
         workers: int,
         task_timeout: float,
+        charts_dir: Path,
     ) -> None:
         self._model = model
+        self._charts_dir = charts_dir
         self._domains = domains
         self._store = store
         self._progress = progress
@@ -55,9 +59,12 @@ class Runner:
     async def play(self, item: Item) -> ItemResult:
         """One item to its result."""
         task = item.task
-        assert isinstance(task, ToolTask), "the run command plans tool items only"
         domain = self._domains[task.domain]
-        episode = ToolEpisode(item, domain, self._tools_of(task, domain))
+        episode: Episode
+        if isinstance(task, ToolTask):
+            episode = ToolEpisode(item, domain, self._tools_of(task, domain))
+        else:
+            episode = ChartEpisode(item, domain, self._charts_dir)
         deadline = asyncio.get_running_loop().time() + self._timeout
         try:
             async with asyncio.timeout(self._timeout):

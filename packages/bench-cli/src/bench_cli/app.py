@@ -19,6 +19,10 @@ app.command(
     help="List the installed domains and their tasks.",
 )
 app.command("bench_cli.commands.report:report", help="Rebuild the report of a run from its JSONL.")
+app.command(
+    "bench_cli.commands.setup:setup",
+    help="Fill the local cache of chart libraries (npm pack), for offline rendering.",
+)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -78,7 +78,8 @@ class ItemResult(msgspec.Struct, frozen=True, kw_only=True, tag="item", tag_fiel
         trajectory: The messages of a tool episode after the prompt (assistant turns with
             their calls, tool results).
         normalized: What the normalisation layer changed to read the answer.
-        chart_file: The chart's HTML file name in the output dir, for chart items.
+        chart_file: The chart's HTML file, relative to the run file's folder, for chart items.
+        notes: What the scorer could not check, or checked only in part (never lost points).
         providers: Upstream providers that served the calls, where the endpoint says.
     """
 
@@ -97,6 +98,7 @@ class ItemResult(msgspec.Struct, frozen=True, kw_only=True, tag="item", tag_fiel
     trajectory: list[dict[str, Any]] = []
     normalized: list[str] = []
     chart_file: str | None = None
+    notes: list[str] = []
     usage: Usage = Usage()
     latency_s: float = 0.0
     attempts: int = 1

@@ -237,6 +237,8 @@ async def _execute(
                 progress=progress,
                 workers=workers,
                 task_timeout=task_timeout,
+                # A folder per run, so that runs sharing an output dir keep their own charts.
+                charts_dir=store.path.parent / f"{store.path.stem}_charts",
             )
             await runner.run(pending)
     except asyncio.CancelledError:
