@@ -7,7 +7,14 @@ import types
 
 import pytest
 
-PACKAGES = ["bench_core", "bench_scoring", "bench_clients", "bench_cli", "bench_domain_trading"]
+PACKAGES = [
+    "bench_core",
+    "bench_scoring",
+    "bench_clients",
+    "bench_judge",
+    "bench_cli",
+    "bench_domain_trading",
+]
 
 
 @pytest.mark.parametrize("name", PACKAGES)

@@ -6,6 +6,7 @@ model name a run sends, so one server serves every scenario::
     fake/reference                         answers with each task's reference solution
     fake/content                           the same, tool calls written as <tool_call> blocks
     fake/wrong_tool | malformed | text | empty
+    fake/judge                             answers every request with a judge's verdict
     fake/reference?fault=503&times=2       the first 2 attempts of each request fail
     fake/reference?fault=429&times=1&retry_after=1
     fake/reference?fault=hang&every=5      every 5th conversation never answers
@@ -29,6 +30,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bench_core import ChartReference, Domain, Registry, ToolReference
+
+# A verdict with the fields of every judge's schema: each takes what it needs.
+JUDGE_VERDICT = {
+    "reason": "The calls match the request; the final answer states the figures.",
+    "correctness": 90,
+    "reasoning_quality": 80,
+    "hallucinations": 100,
+    "visual_clarity": 85,
+    "data_accuracy": 95,
+    "design_quality": 75,
+    "score": 88,
+}
 
 
 @dataclass
@@ -167,7 +180,9 @@ class FakeServer:
         calls: list[dict[str, Any]] = []
         found = self.by_prompt.get(prompt)
         script = scenario.script
-        if script == "text" or found is None:
+        if script == "judge":
+            content = json.dumps(JUDGE_VERDICT)
+        elif script == "text" or found is None:
             content = "I cannot help with that from here."
         elif script == "empty":
             content = ""

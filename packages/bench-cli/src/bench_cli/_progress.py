@@ -16,7 +16,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from bench_core import ItemResult
+from bench_core import ItemResult, JudgeResult
 
 _LOG_EVERY_S = 10.0
 
@@ -24,7 +24,9 @@ _LOG_EVERY_S = 10.0
 class RunProgress:
     """Counts finished items and shows done/total, ETA, the score so far and infra errors."""
 
-    def __init__(self, total: int, console: Console, *, done: int = 0) -> None:
+    def __init__(
+        self, total: int, console: Console, *, done: int = 0, label: str = "running"
+    ) -> None:
         self.total = total
         self.done = done
         self.infra_errors = 0
@@ -45,11 +47,12 @@ class RunProgress:
             disable=not self._live,
         )
         self._task: TaskID | None = None
+        self._label = label
 
     def __enter__(self) -> RunProgress:
         self._bar.__enter__()
         self._task = self._bar.add_task(
-            "running", total=self.total, completed=self.done, score="—", infra=0
+            self._label, total=self.total, completed=self.done, score="—", infra=0
         )
         return self
 
@@ -68,12 +71,22 @@ class RunProgress:
 
     def advance(self, result: ItemResult) -> None:
         """Count one finished item."""
-        self.done += 1
         if result.status == "infra_error":
+            self._step(None)
+        else:
+            self._step((result.score * result.weight, 100 * result.weight))
+
+    def advance_judged(self, verdict: JudgeResult) -> None:
+        """Count one verdict (the score shown is the judges' mean)."""
+        self._step(None if verdict.score is None else (verdict.score, 100.0))
+
+    def _step(self, points: tuple[float, float] | None) -> None:
+        self.done += 1
+        if points is None:
             self.infra_errors += 1
         else:
-            self._achieved += result.score * result.weight
-            self._possible += 100 * result.weight
+            self._achieved += points[0]
+            self._possible += points[1]
         if self._task is not None:
             self._bar.update(self._task, advance=1, score=self.score, infra=self.infra_errors)
         now = time.monotonic()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
 import msgspec
 
-from bench_core import ItemResult, Run, Score, summarize
+from bench_core import ItemResult, JudgeResult, Run, Score, summarize
 
 REPORT_VERSION = 1
 
@@ -32,7 +32,42 @@ def build_report(run: Run) -> dict[str, Any]:
         "usage": _usage(results),
         "latency_s": _latency(results),
         "consistency": _consistency(results),
+        "judges": _judges(run),
     }
+
+
+def _judges(run: Run) -> list[dict[str, Any]]:
+    """Each judge's verdicts summed up by suite, apart from the automated score."""
+    suites = {result.key: result.suite.value for result in run.latest()}
+    groups: dict[tuple[str, str, str, str], list[JudgeResult]] = defaultdict(list)
+    for verdict in run.latest_judges():
+        suite = suites.get(verdict.key, "unknown")
+        groups[(verdict.judge, verdict.judge_model, verdict.prompt_version, suite)].append(verdict)
+    summaries = []
+    for (judge, model, version, suite), verdicts in sorted(groups.items()):
+        scored = [v for v in verdicts if v.status == "ok" and v.score is not None]
+        names = sorted({name for v in scored for name in v.scores})
+        summaries.append(
+            {
+                "judge": judge,
+                "judge_model": model,
+                "prompt_version": version,
+                "suite": suite,
+                "verdicts": len(scored),
+                "infra_errors": len(verdicts) - len(scored),
+                "mean_score": _mean([v.score for v in scored if v.score is not None]),
+                "mean_scores": {
+                    name: _mean([v.scores[name] for v in scored if name in v.scores])
+                    for name in names
+                },
+                "input_kinds": dict(sorted(Counter(v.input_kind for v in scored).items())),
+            }
+        )
+    return summaries
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return round(sum(values) / len(values), 2) if values else None
 
 
 def _usage(results: Sequence[ItemResult]) -> dict[str, Any]:

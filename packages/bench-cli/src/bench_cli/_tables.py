@@ -74,6 +74,8 @@ def print_report(report: dict[str, Any], console: Console) -> None:
             for kind, count in kinds.items():
                 table.add_row(status, kind, str(count))
         console.print(table)
+    if report.get("judges"):
+        print_judges(report, console, label=run["model"])
     if report.get("consistency"):
         consistency = report["consistency"]
         shown = ", ".join(f"{k} {v:.2f}" for k, v in consistency.items() if k.startswith("pass^"))
@@ -92,3 +94,36 @@ def _table(title: str, *columns: str) -> Table:
 
 def _cells(score: dict[str, Any]) -> tuple[str, str, str]:
     return format_score(score), str(score["items"]), str(score["tasks"])
+
+
+def print_judges(report: dict[str, Any], console: Console, *, label: str) -> None:
+    """The judges' verdicts, apart from the automated score."""
+    table = Table(title=f"Judges of {label} (apart from the automated score)", title_justify="left")
+    for column in (
+        "Judge",
+        "Judge model",
+        "Suite",
+        "Verdicts",
+        "Mean score",
+        "Sub-scores",
+        "Infra errors",
+    ):
+        table.add_column(column)
+    for entry in report["judges"]:
+        mean = "—" if entry["mean_score"] is None else f"{entry['mean_score']:.1f}"
+        parts = ", ".join(
+            f"{name} {value:.1f}"
+            for name, value in entry["mean_scores"].items()
+            if value is not None
+        )
+        judge = entry["judge"] + (" (HTML as text)" if "html" in entry["input_kinds"] else "")
+        table.add_row(
+            judge,
+            entry["judge_model"],
+            entry["suite"],
+            str(entry["verdicts"]),
+            mean,
+            parts or "—",
+            str(entry["infra_errors"]),
+        )
+    console.print(table)

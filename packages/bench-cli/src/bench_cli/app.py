@@ -20,6 +20,10 @@ app.command(
 )
 app.command("bench_cli.commands.report:report", help="Rebuild the report of a run from its JSONL.")
 app.command(
+    "bench_cli.commands.judge:judge",
+    help="Add judge verdicts to a finished run, resumably, without calling its model again.",
+)
+app.command(
     "bench_cli.commands.setup:setup",
     help="Fill the local cache of chart libraries (npm pack), for offline rendering.",
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import os
 import shlex
@@ -15,6 +16,7 @@ from rich.console import Console
 from bench_clients import OPENROUTER_BASE_URL, ChatClient, ClientConfig, resolve_api_key
 from bench_core import BenchError, Item, Registry, Store, plan_resume, read_run
 
+from .._judging import JudgePlan, judge_run
 from .._models import REFERENCE_MODEL, EndpointModel, Model, ReferenceModel
 from .._plan import Plan, endpoint_host, make_header, make_plan, model_slug, public_base_url
 from .._progress import RunProgress
@@ -48,6 +50,9 @@ def run(
     api_key: str | None = None,
     base_url: str | None = None,
     output_dir: Path = Path("results"),
+    llm_judge: bool = False,
+    judge_model: str | None = None,
+    visual_judge: bool = False,
 ) -> int:
     """Run the benchmark on one model.
 
@@ -76,6 +81,10 @@ def run(
         api_key: API key; default LLM_API_KEY from the environment or ./.env.
         base_url: Any OpenAI-compatible endpoint (default OpenRouter).
         output_dir: Where the JSONL, the report and chart files go.
+        llm_judge: A second model grades each item (apart from the automated score).
+        judge_model: The judging model, on the same endpoint; needed by both judges.
+        visual_judge: The judge also grades each chart as an image (its HTML as text where no
+            screenshot was rendered; the verdict says which).
     """
     console = Console()
     errors = Console(stderr=True, soft_wrap=True)  # paths and commands must stay copyable
@@ -85,6 +94,11 @@ def run(
         raise BenchError(f"--task-timeout must be a positive number of seconds, got {task_timeout}")
     if max_tokens is not None and max_tokens < 1:
         raise BenchError(f"--max-tokens must be 1 or more, got {max_tokens}")
+    if (llm_judge or visual_judge) and not judge_model:
+        flag = "--llm-judge" if llm_judge else "--visual-judge"
+        raise BenchError(f"{flag} needs --judge-model: the model that judges")
+    if judge_model and not (llm_judge or visual_judge):
+        raise BenchError("--judge-model is used by --llm-judge or --visual-judge; add one")
 
     resumed = read_run(resume).header if resume is not None else None
     plan = make_plan(
@@ -123,6 +137,7 @@ def run(
             task_timeout=task_timeout,
             resume=resume,
             output_dir=output_dir,
+            judging=Judging(llm=llm_judge, visual=visual_judge, model=judge_model),
             console=console,
             errors=errors,
         )
@@ -138,41 +153,44 @@ async def _run(
     task_timeout: float,
     resume: Path | None,
     output_dir: Path,
+    judging: Judging,
     console: Console,
     errors: Console,
 ) -> int:
-    client: ChatClient | None = None
-    model: Model
-    if plan.model == REFERENCE_MODEL:
-        model = ReferenceModel(plan.domains)
-    else:
-        params = plan.params
-        config = ClientConfig(
-            model=plan.model,
-            base_url=base_url,
-            api_key=resolve_api_key(api_key, environ=os.environ, cwd=Path.cwd()),
-            temperature=params["temperature"],
-            top_p=params["top_p"],
-            max_tokens=params["max_tokens"],
-            provider_sort=params["provider_sort"],
-            provider_order=tuple(params["provider_order"]),
-            provider_no_fallback=params["provider_no_fallback"],
-            concurrency=workers,
-            request_timeout_s=min(task_timeout, 600.0),
-        )
-        for warning in config.warnings():
-            errors.print(f"bench-run: warning: {warning}", highlight=False)
-        client = ChatClient(config)
-        await client.__aenter__()
-        try:
-            await client.preflight()  # a run that cannot start writes nothing
-        except BaseException:
-            await client.__aexit__(None, None, None)
-            raise
-        model = EndpointModel(client)
-    try:
+    async with contextlib.AsyncExitStack() as stack:
+        model: Model
+        if plan.model == REFERENCE_MODEL:
+            model = ReferenceModel(plan.domains)
+        else:
+            params = plan.params
+            config = ClientConfig(
+                model=plan.model,
+                base_url=base_url,
+                api_key=resolve_api_key(api_key, environ=os.environ, cwd=Path.cwd()),
+                temperature=params["temperature"],
+                top_p=params["top_p"],
+                max_tokens=params["max_tokens"],
+                provider_sort=params["provider_sort"],
+                provider_order=tuple(params["provider_order"]),
+                provider_no_fallback=params["provider_no_fallback"],
+                concurrency=workers,
+                request_timeout_s=min(task_timeout, 600.0),
+            )
+            for warning in config.warnings():
+                errors.print(f"bench-run: warning: {warning}", highlight=False)
+            model = EndpointModel(await _connect(stack, config))
+        judge_client = None
+        if judging.model is not None:
+            judge_config = ClientConfig(
+                model=judging.model,
+                base_url=base_url,
+                api_key=resolve_api_key(api_key, environ=os.environ, cwd=Path.cwd()),
+                temperature=0.0,
+                concurrency=workers,
+            )
+            judge_client = await _connect(stack, judge_config)
         store, pending, done = _open_store(plan, base_url, resume, output_dir)
-        return await _execute(
+        code = await _execute(
             plan,
             model=model,
             store=store,
@@ -180,12 +198,69 @@ async def _run(
             done=done,
             workers=workers,
             task_timeout=task_timeout,
-            console=console,
             errors=errors,
         )
-    finally:
-        if client is not None:
-            await client.__aexit__(None, None, None)
+        if code == 0 and judge_client is not None and judging.model is not None:
+            await _judge_after(
+                store.path,
+                plan,
+                client=judge_client,
+                judging=judging,
+                workers=workers,
+                errors=errors,
+            )
+        if code == 0:
+            _finish(store.path, console)
+        return code
+
+
+async def _connect(stack: contextlib.AsyncExitStack, config: ClientConfig) -> ChatClient:
+    """An open client whose endpoint, key and model were checked: a run that cannot start
+    writes nothing."""
+    client = await stack.enter_async_context(ChatClient(config))
+    await client.preflight()
+    return client
+
+
+async def _judge_after(
+    path: Path,
+    plan: Plan,
+    *,
+    client: ChatClient,
+    judging: Judging,
+    workers: int,
+    errors: Console,
+) -> None:
+    assert judging.model is not None
+    judge_plan = JudgePlan(path, llm=judging.llm, visual=judging.visual)
+    errors.print(f"Judging {judge_plan.count} verdicts with {judging.model}", highlight=False)
+    tasks = {item.task.id: item.task for item in plan.items}
+    with RunProgress(judge_plan.count, errors, label="judging") as progress:
+        await judge_run(
+            judge_plan,
+            client=client,
+            judge_model=judging.model,
+            domains=plan.domains,
+            tasks=tasks,
+            workers=workers,
+            progress=progress,
+        )
+
+
+def _finish(path: Path, console: Console) -> None:
+    report = build_report(read_run(path))
+    report_path = path.with_suffix(".report.json")
+    report_path.write_bytes(msgspec.json.format(msgspec.json.encode(report)) + b"\n")
+    print_report(report, console)
+    console.print(f"Results: {path}\nReport:  {report_path}", highlight=False)
+
+
+class Judging(msgspec.Struct, frozen=True, kw_only=True):
+    """The judges asked for with the run."""
+
+    llm: bool = False
+    visual: bool = False
+    model: str | None = None
 
 
 def _open_store(
@@ -218,7 +293,6 @@ async def _execute(
     done: int,
     workers: int,
     task_timeout: float,
-    console: Console,
     errors: Console,
 ) -> int:
     resume_command = shlex.join(
@@ -259,12 +333,6 @@ async def _execute(
         )
         raise first from None
     store.close()
-    run = read_run(store.path)
-    report = build_report(run)
-    report_path = store.path.with_suffix(".report.json")
-    report_path.write_bytes(msgspec.json.format(msgspec.json.encode(report)) + b"\n")
-    print_report(report, console)
-    console.print(f"Results: {store.path}\nReport:  {report_path}", highlight=False)
     return 0
 
 
