@@ -17,12 +17,24 @@ def test_judge_appends_verdicts_then_resumes_without_asking_again(
     assert run.code == 0, run.stderr
     score_before = run.report()["summary"]["overall"]
 
-    judged = bench_run("judge", str(run.run_file), "--judge-model", "fake/judge",
-                       *endpoint(server), "--visual", "--model", "Reference", cwd=tmp_path)
+    judged = bench_run(
+        "judge",
+        str(run.run_file),
+        "--judge-model",
+        "fake/judge",
+        *endpoint(server),
+        "--visual",
+        "--model",
+        "Reference",
+        cwd=tmp_path,
+    )
     assert judged.code == 0, judged.stderr
     verdicts = [line for line in judged.lines() if line["type"] == "judge"]
     assert sorted((v["task_id"], v["judge"]) for v in verdicts) == [
-        ("C_E01", "llm"), ("C_E01", "visual"), ("E01", "llm"), ("H01", "llm"),
+        ("C_E01", "llm"),
+        ("C_E01", "visual"),
+        ("E01", "llm"),
+        ("H01", "llm"),
     ]
     assert {v["status"] for v in verdicts} == {"ok"}
     assert {v["judge_model"] for v in verdicts} == {"fake/judge"}
@@ -39,8 +51,15 @@ def test_judge_appends_verdicts_then_resumes_without_asking_again(
     assert "Judges of Reference" in judged.stdout
 
     asked = len(server.requests)
-    again = bench_run("judge", str(run.run_file), "--judge-model", "fake/judge",
-                      *endpoint(server), "--visual", cwd=tmp_path)
+    again = bench_run(
+        "judge",
+        str(run.run_file),
+        "--judge-model",
+        "fake/judge",
+        *endpoint(server),
+        "--visual",
+        cwd=tmp_path,
+    )
     assert again.code == 0, again.stderr
     assert len(server.requests) == asked
     assert len([line for line in again.lines() if line["type"] == "judge"]) == 4
@@ -49,15 +68,18 @@ def test_judge_appends_verdicts_then_resumes_without_asking_again(
 def test_an_unreadable_verdict_is_a_judge_infra_error_then_retried(
     tmp_path: Path, server: FakeServer
 ) -> None:
-    run = bench_run("run", "--model", "reference", "--task-id", "E01", "--min-quality", "10",
-                    cwd=tmp_path)
-    bad = bench_run("judge", str(run.run_file), "--judge-model", "fake/text", *endpoint(server),
-                    cwd=tmp_path)
+    run = bench_run(
+        "run", "--model", "reference", "--task-id", "E01", "--min-quality", "10", cwd=tmp_path
+    )
+    bad = bench_run(
+        "judge", str(run.run_file), "--judge-model", "fake/text", *endpoint(server), cwd=tmp_path
+    )
     assert bad.code == 0, bad.stderr
     (verdict,) = [line for line in bad.lines() if line["type"] == "judge"]
     assert (verdict["status"], verdict["score"]) == ("infra_error", None)
-    good = bench_run("judge", str(run.run_file), "--judge-model", "fake/judge", *endpoint(server),
-                     cwd=tmp_path)
+    good = bench_run(
+        "judge", str(run.run_file), "--judge-model", "fake/judge", *endpoint(server), cwd=tmp_path
+    )
     assert good.code == 0, good.stderr
     latest = [line for line in good.lines() if line["type"] == "judge"][-1]
     assert (latest["status"], latest["score"]) == ("ok", 88)
@@ -65,8 +87,17 @@ def test_an_unreadable_verdict_is_a_judge_infra_error_then_retried(
 
 
 def test_run_with_llm_judge_grades_as_it_finishes(tmp_path: Path, server: FakeServer) -> None:
-    result = bench_run("run", "--model", "fake/reference", *endpoint(server), *ITEMS,
-                       "--llm-judge", "--judge-model", "fake/judge", cwd=tmp_path)
+    result = bench_run(
+        "run",
+        "--model",
+        "fake/reference",
+        *endpoint(server),
+        *ITEMS,
+        "--llm-judge",
+        "--judge-model",
+        "fake/judge",
+        cwd=tmp_path,
+    )
     assert result.code == 0, result.stderr
     verdicts = [line for line in result.lines() if line["type"] == "judge"]
     assert len(verdicts) == 3
