@@ -1,0 +1,22 @@
+"""Charts rendered and checked in a sandboxed Chromium (extra ``browser``: Playwright)."""
+
+from ._chart_browser import (
+    CHART_URL,
+    ChartBrowser,
+    InteractionCheck,
+    LibraryInstance,
+    Rendering,
+)
+from ._launch import BrowserSettings, find_chromium
+from ._rendered_score import score_chart_rendered
+
+__all__ = [
+    "CHART_URL",
+    "BrowserSettings",
+    "ChartBrowser",
+    "InteractionCheck",
+    "LibraryInstance",
+    "Rendering",
+    "find_chromium",
+    "score_chart_rendered",
+]

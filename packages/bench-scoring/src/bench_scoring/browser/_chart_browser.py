@@ -1,0 +1,416 @@
+"""One sandboxed Chromium that renders charts, each in a fresh context, a few at a time."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from ._launch import INSTALL_HINT, BrowserSettings, cache_dir, find_chromium, launch_args
+from ._library_files import LibraryFiles
+from ._page_scripts import (
+    COLLECT,
+    FRAME,
+    HIDDEN,
+    INIT,
+    LEGEND,
+    LOADED,
+    LOOK,
+    MARKS,
+    SETTLE,
+    STILL_CSS,
+    TITLE_AT,
+    VISIBLE_MARKS,
+    WATCH,
+)
+
+if TYPE_CHECKING:
+    from playwright.async_api import (
+        Browser,
+        BrowserContext,
+        ConsoleMessage,
+        Dialog,
+        Page,
+        Playwright,
+        Request,
+        Route,
+    )
+
+CHART_URL = "https://chart.bench.invalid/"
+"""Where a chart is loaded from: a made-up origin (never resolved) answered by the route."""
+VIEWPORT = {"width": 1100, "height": 800}
+_HOVER_KINDS = ("tooltip", "hover")
+_CLOSE_TIMEOUT_S = 5.0
+_LOCAL_REFUSED = "Not allowed to load local resource:"
+
+
+class LibraryInstance(msgspec.Struct, frozen=True, kw_only=True):
+    """A chart a library drew, read from the library's own object.
+
+    Attributes:
+        library: ``Chart.js``, ``ECharts`` or ``Plotly``.
+        types: The chart (or series) types it was given.
+        labels: Its category labels.
+        series: Its series names.
+        values: Its numbers.
+    """
+
+    library: str
+    types: list[str]
+    labels: list[str]
+    series: list[str]
+    values: list[float]
+
+
+class InteractionCheck(msgspec.Struct, frozen=True, kw_only=True):
+    """One interaction tried with the mouse.
+
+    Attributes:
+        kind: ``tooltip``, ``hover`` or ``legend_toggle``.
+        passed: Whether the chart answered as it should.
+        detail: What was done and seen.
+    """
+
+    kind: str
+    passed: bool
+    detail: str
+
+
+class Rendering(msgspec.Struct, frozen=True, kw_only=True):
+    """What a chart became in the browser.
+
+    Attributes:
+        errors: Console errors and uncaught exceptions while loading, in order.
+        text: The rendered text (script-drawn and SVG text included), capped.
+        svg: The rendered ``<svg>`` markup, capped.
+        has_canvas: Whether the page has a ``<canvas>``.
+        libraries: The chart-library instances found.
+        nodes: How many elements the DOM holds.
+        elapsed_s: Time from start to finish, checks included.
+        blocked: The URLs requested and refused.
+        served: The chart-library URLs answered from the local cache.
+        dialogs: Dialogs (``alert``, ``confirm``…) suppressed.
+        popups: Pop-ups refused (``window.open``, ``target=_blank``).
+        timed_out: The chart ran past the time limit and its page was closed.
+        crashed: The renderer died (out of memory, most often).
+        screenshot: Where the PNG was saved, if one was asked for and taken.
+        checks: The interactions tried.
+    """
+
+    errors: list[str]
+    text: str
+    svg: str
+    has_canvas: bool
+    libraries: list[LibraryInstance]
+    nodes: int
+    elapsed_s: float
+    blocked: list[str]
+    served: list[str]
+    dialogs: int
+    popups: int
+    timed_out: bool
+    crashed: bool
+    screenshot: str | None
+    checks: list[InteractionCheck]
+
+
+class _Visit:
+    """What one chart's page did, gathered as it happens."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.blocked: list[str] = []
+        self.served: list[str] = []
+        self.dialogs = 0
+        self.popups = 0
+        self.crashed = False
+        self.collected: dict[str, Any] = {}
+        self.counts: dict[str, int] = {}
+        self.checks: list[InteractionCheck] = []
+        self.screenshot: str | None = None
+
+
+class ChartBrowser:
+    """A sandboxed Chromium for rendering charts; use as ``async with ChartBrowser() as b``.
+
+    Every request is refused except the allowed chart libraries' CDN URLs, answered from the
+    local cache; dialogs, pop-ups, downloads and navigation away are refused; each chart has a
+    time limit (that also ends endless loops) and a heap limit.
+
+    Raises:
+        ImportError: Playwright is not installed (with the install hint).
+        FileNotFoundError: No Chromium is found.
+    """
+
+    def __init__(self, settings: BrowserSettings | None = None) -> None:
+        self.settings = settings or BrowserSettings()
+        if self.settings.pages < 1:
+            raise ValueError("pages must be at least 1")
+        self._files = LibraryFiles(cache_dir(self.settings.cache_dir))
+        self._pool = asyncio.Semaphore(self.settings.pages)
+        self._playwright: Playwright | None = None
+        self._browser: Browser | None = None
+        self.version = ""
+
+    async def __aenter__(self) -> ChartBrowser:
+        try:
+            from playwright.async_api import async_playwright  # noqa: PLC0415 - the extra
+        except ImportError:
+            raise ImportError(f"rendering charts needs Playwright: {INSTALL_HINT}") from None
+        executable = find_chromium(self.settings.chromium)
+        self._playwright = await async_playwright().start()
+        try:
+            self._browser = await self._playwright.chromium.launch(
+                executable_path=executable,
+                args=launch_args(self.settings.heap_mb),
+                headless=True,
+            )
+        except BaseException:
+            await self._playwright.stop()
+            raise
+        self.version = self._browser.version
+        return self
+
+    async def __aexit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self._browser is not None:
+            await self._browser.close()
+            self._browser = None
+        if self._playwright is not None:
+            await self._playwright.stop()
+            self._playwright = None
+
+    async def render(
+        self,
+        html: str,
+        *,
+        screenshot: str | Path | None = None,
+        interactions: tuple[str, ...] = (),
+    ) -> Rendering:
+        """Render one chart document and read what it became.
+
+        Args:
+            html: The chart document.
+            screenshot: Where to save a PNG of the viewport (not saved when None).
+            interactions: Interactions to try with the mouse (``tooltip``, ``hover``,
+                ``legend_toggle``; others are left to the static check).
+        """
+        if self._browser is None:
+            raise RuntimeError("ChartBrowser is not open: use `async with ChartBrowser()`")
+        async with self._pool:
+            return await self._render(self._browser, html, screenshot, interactions)
+
+    async def _render(
+        self,
+        browser: Browser,
+        html: str,
+        screenshot: str | Path | None,
+        interactions: tuple[str, ...],
+    ) -> Rendering:
+        started = time.perf_counter()
+        visit = _Visit()
+        timed_out = False
+        context = await browser.new_context(
+            viewport={"width": VIEWPORT["width"], "height": VIEWPORT["height"]},
+            device_scale_factor=1,
+            reduced_motion="reduce",
+            accept_downloads=False,
+            service_workers="block",
+            locale="en-US",
+            timezone_id="UTC",
+        )
+        try:
+            async with asyncio.timeout(self.settings.timeout_s):
+                await self._visit(context, html, visit, screenshot, interactions)
+        except TimeoutError:
+            timed_out = True
+            visit.errors.append(f"the chart took longer than {self.settings.timeout_s:g} s")
+        except Exception as error:  # a crashed page, most often: recorded, never raised
+            message = str(error).splitlines()[0] if str(error) else type(error).__name__
+            if "crash" in message.lower() or "closed" in message.lower():
+                visit.crashed = True
+            visit.errors.append(f"the browser failed: {message}")
+        finally:
+            try:
+                async with asyncio.timeout(_CLOSE_TIMEOUT_S):
+                    await context.close()
+            except Exception:  # closing a hung or crashed context: the browser reaps it
+                visit.errors.append("the page could not be closed cleanly")
+        collected = visit.collected
+        return Rendering(
+            errors=visit.errors,
+            text=str(collected.get("text", "")),
+            svg=str(collected.get("svg", "")),
+            has_canvas=bool(collected.get("canvas", False)),
+            libraries=msgspec.convert(collected.get("libraries", []), list[LibraryInstance]),
+            nodes=int(collected.get("nodes", 0)),
+            elapsed_s=round(time.perf_counter() - started, 4),
+            blocked=visit.blocked,
+            served=visit.served,
+            dialogs=visit.dialogs + visit.counts.get("dialogs", 0),
+            popups=visit.popups + visit.counts.get("popups", 0),
+            timed_out=timed_out,
+            crashed=visit.crashed,
+            screenshot=visit.screenshot,
+            checks=visit.checks,
+        )
+
+    async def _visit(
+        self,
+        context: BrowserContext,
+        html: str,
+        visit: _Visit,
+        screenshot: str | Path | None,
+        interactions: tuple[str, ...],
+    ) -> None:
+        body = html.encode("utf-8")
+        files = self._files
+
+        async def answer(route: Route, request: Request) -> None:
+            url = request.url
+            if request.is_navigation_request() and visit.collected.get("loaded"):
+                # A 204 answer to a navigation leaves the page where it is: the chart stays.
+                visit.blocked.append(url)
+                await route.fulfill(status=204, body=b"")
+                return
+            if url == CHART_URL and request.frame.parent_frame is None:
+                visit.collected["loaded"] = True
+                await route.fulfill(status=200, body=body, content_type="text/html; charset=utf-8")
+                return
+            library = files.body(url) if request.method == "GET" else None
+            if library is not None:
+                visit.served.append(url)
+                await route.fulfill(
+                    status=200,
+                    body=library,
+                    content_type="application/javascript; charset=utf-8",
+                    headers={"Access-Control-Allow-Origin": "*"},
+                )
+                return
+            visit.blocked.append(url)
+            await route.abort("blockedbyclient")
+
+        async def popup(page: Page) -> None:
+            visit.popups += 1
+            with contextlib.suppress(Exception):  # it may close itself first
+                await page.close()
+
+        def page_error(error: Exception) -> None:
+            visit.errors.append(f"uncaught {error}".splitlines()[0])
+
+        def crashed(_: Page) -> None:
+            visit.crashed = True
+
+        await context.route("**/*", answer)
+        await context.add_init_script(INIT)
+        page = await context.new_page()
+        context.on("page", popup)
+        page.on("console", lambda message: _console(message, visit))
+        page.on("pageerror", page_error)
+
+        async def dialog(opened: Dialog) -> None:
+            await _dismiss(opened, visit)
+
+        page.on("dialog", dialog)
+        page.on("crash", crashed)
+        budget_ms = self.settings.timeout_s * 1000
+        # Wait for the load event in the page itself: a page that tries to navigate away
+        # while loading makes Playwright's own wait follow the refused navigation.
+        await page.goto(CHART_URL, wait_until="commit", timeout=budget_ms)
+        await page.evaluate(LOADED)
+        await page.evaluate(SETTLE)
+        visit.collected.update(
+            await page.evaluate(COLLECT, [self.settings.max_nodes, self.settings.max_text])
+        )
+        visit.counts = await page.evaluate("() => ({...window.__benchCounts})")
+        if screenshot is not None:
+            await page.add_style_tag(content=STILL_CSS)
+            await page.screenshot(path=str(screenshot), type="png", animations="disabled")
+            visit.screenshot = str(screenshot)
+        if int(visit.collected.get("nodes", 0)) > self.settings.max_nodes:
+            return
+        if any(kind in interactions for kind in _HOVER_KINDS):
+            visit.checks += await _hover(page, interactions)
+        if "legend_toggle" in interactions:
+            visit.checks.append(await _legend(page))
+
+
+def _console(message: ConsoleMessage, visit: _Visit) -> None:
+    if message.type != "error":
+        return
+    visit.errors.append(message.text[:500])
+    if message.text.startswith(_LOCAL_REFUSED):
+        # Chromium refuses file: URLs itself, before any route sees them; record them too.
+        visit.blocked.append(message.text[len(_LOCAL_REFUSED) :].strip())
+
+
+async def _dismiss(dialog: Dialog, visit: _Visit) -> None:
+    visit.dialogs += 1
+    with contextlib.suppress(Exception):  # the page may be closing
+        await dialog.dismiss()
+
+
+async def _hover(page: Page, interactions: tuple[str, ...]) -> list[InteractionCheck]:
+    await page.evaluate(WATCH)
+    points: list[dict[str, Any]] = await page.evaluate(MARKS)
+    kinds = [kind for kind in _HOVER_KINDS if kind in interactions]
+    if not points:
+        return [InteractionCheck(kind=k, passed=False, detail="no mark to hover") for k in kinds]
+    tooltip = ""
+    reacted = ""
+    for point in points:
+        await page.mouse.move(0, 0)
+        await page.evaluate(FRAME)
+        before = await page.evaluate(LOOK)
+        await page.mouse.move(point["x"], point["y"], steps=2)
+        await page.evaluate(FRAME)
+        after = await page.evaluate(LOOK)
+        new = [t for t in after["seen"] if t not in set(before["seen"])]
+        title = await page.evaluate(TITLE_AT, [point["x"], point["y"]])
+        shown = [*after["tips"], *new, *([title] if title else [])]
+        with_value = [t for t in shown if any(c.isdigit() for c in t)]
+        if with_value and not tooltip:
+            tooltip = " ".join(with_value)[:120]
+        if (shown or after["active"] or after["mutations"] > before["mutations"]) and not reacted:
+            reacted = f"the {point['how']} mark at ({point['x']:.0f}, {point['y']:.0f}) reacted"
+        if tooltip and reacted:
+            break
+    await page.mouse.move(0, 0)
+    checks = []
+    where = f"{len(points)} {points[0]['how']} marks hovered"
+    if "tooltip" in kinds:
+        detail = f"tooltip shown: {tooltip!r}" if tooltip else f"{where}: no tooltip with a value"
+        checks.append(InteractionCheck(kind="tooltip", passed=bool(tooltip), detail=detail))
+    if "hover" in kinds:
+        detail = reacted or f"{where}: nothing changed"
+        checks.append(InteractionCheck(kind="hover", passed=bool(reacted), detail=detail))
+    return checks
+
+
+async def _legend(page: Page) -> InteractionCheck:
+    entry: dict[str, Any] | None = await page.evaluate(LEGEND)
+    if entry is None:
+        return InteractionCheck(kind="legend_toggle", passed=False, detail="no legend to click")
+    marks_before = await page.evaluate(VISIBLE_MARKS)
+    await page.mouse.click(entry["x"], entry["y"])
+    hidden: bool | None = None
+    # Plotly waits out a possible double click before toggling: poll a little.
+    for _ in range(8):
+        await page.wait_for_timeout(100)
+        hidden = await page.evaluate(HIDDEN, entry["how"])
+        if hidden is None:
+            hidden = await page.evaluate(VISIBLE_MARKS) < marks_before
+        if hidden:
+            break
+    where = f"the first {entry['how']} legend entry"
+    detail = f"clicking {where} hid its series" if hidden else f"clicking {where} hid nothing"
+    return InteractionCheck(kind="legend_toggle", passed=bool(hidden), detail=detail)
