@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import shutil
 import signal
 import subprocess
 import time
@@ -419,3 +420,28 @@ def test_ctrl_c_stops_cleanly_and_prints_the_resume_command(
     assert KEY not in stderr
     lines = run_file.read_bytes().splitlines()
     assert all(line.endswith(b"}") for line in lines)
+
+
+def test_render_checks_charts_in_chromium_and_saves_screenshots(tmp_path: Path) -> None:
+    pytest.importorskip("playwright", reason="the browser extra is not installed")
+    if shutil.which("chromium") is None and not os.environ.get("BENCH_CHROMIUM"):
+        pytest.skip("no Chromium: apt-get install chromium")
+    result = bench_run(
+        "run",
+        "--model",
+        "reference",
+        "--task-id",
+        "C_E01,C_M01",
+        "--max-quality",
+        "1",
+        "--render",
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert result.code == 0, result.stderr
+    items = result.items()
+    assert [item["score"] for item in items] == [100.0, 100.0]
+    for item in items:
+        assert any(note.startswith("rendered in Chromium") for note in item["notes"]), item
+        png = (result.run_file.parent / item["chart_file"]).with_suffix(".png")
+        assert png.read_bytes().startswith(b"\x89PNG")

@@ -7,7 +7,7 @@ import datetime as dt
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
@@ -25,6 +25,9 @@ from bench_core import (
 from bench_scoring import extract_chart, score_chart, score_tool_calls
 
 from ._models import Model
+
+if TYPE_CHECKING:  # the browser extra is optional: imported only where a run renders
+    from bench_scoring.browser import ChartBrowser
 from ._prompts import opening_messages
 
 _encode = msgspec.json.Encoder().encode
@@ -61,7 +64,7 @@ class Episode(abc.ABC):
                 attempts=self.attempts + error.attempts,
             )
         self.latency_s = time.perf_counter() - started
-        return self._score(finished)
+        return await self._score(finished)
 
     def timed_out(self, seconds: float) -> ItemResult:
         """The result of an item stopped by the per-item time limit: an infra error."""
@@ -77,7 +80,7 @@ class Episode(abc.ABC):
         """Talk with the model; True when it finished, False when the turn limit came."""
 
     @abc.abstractmethod
-    def _score(self, finished: bool) -> ItemResult:
+    async def _score(self, finished: bool) -> ItemResult:
         """The scored result of the finished conversation."""
 
     def _record(self, completion: Completion, turn: int) -> None:
@@ -172,7 +175,7 @@ class ToolEpisode(Episode):
                 self.trajectory.append(reply)
         return False  # the turn limit came while the model was still calling tools
 
-    def _score(self, finished: bool) -> ItemResult:
+    async def _score(self, finished: bool) -> ItemResult:
         if finished and not self.calls and not (self.answer or "").strip():
             return self._result(
                 "model_error",
@@ -211,12 +214,16 @@ class ToolEpisode(Episode):
 class ChartEpisode(Episode):
     """One chart item: a single request, the document saved beside the run, then scored."""
 
-    def __init__(self, item: Item, domain: Domain, charts_dir: Path) -> None:
+    def __init__(
+        self, item: Item, domain: Domain, charts_dir: Path, browser: ChartBrowser | None = None
+    ) -> None:
         super().__init__(item, domain)
         assert isinstance(item.task, ChartTask)
         self.task: ChartTask = item.task
         self.charts_dir = charts_dir
+        self.browser = browser
         self.document: str | None = None
+        self.chart_path: Path | None = None
 
     async def _converse(self, model: Model, deadline: float) -> bool:
         completion = await model.respond(self.item, 0, self.messages, None, deadline)
@@ -230,10 +237,11 @@ class ChartEpisode(Episode):
             self.charts_dir.mkdir(exist_ok=True)
             path = self.charts_dir / f"{name}.html"
             path.write_text(self.document, encoding="utf-8")
+            self.chart_path = path
             self.chart_file = f"{self.charts_dir.name}/{path.name}"
         return True
 
-    def _score(self, finished: bool) -> ItemResult:
+    async def _score(self, finished: bool) -> ItemResult:
         if self.document is None:
             return self._result(
                 "model_error",
@@ -241,7 +249,16 @@ class ChartEpisode(Episode):
                 error_message="the answer holds no HTML or SVG document",
                 reasons=["the answer holds no ```html block, <html> or <svg> document"],
             )
-        score = score_chart(self.document, self.task.spec)
+        if self.browser is not None and self.chart_path is not None:
+            # Rendered beside its HTML: the PNG is what the visual judge is shown.
+            from bench_scoring.browser import score_chart_rendered  # noqa: PLC0415 - the extra
+
+            screenshot = str(self.chart_path.with_suffix(".png"))
+            score = await score_chart_rendered(
+                self.document, self.task.spec, self.browser, screenshot=screenshot
+            )
+        else:
+            score = score_chart(self.document, self.task.spec)
         return self._result(
             "ok",
             score=score.total,

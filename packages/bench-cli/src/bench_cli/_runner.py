@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bench_core import Domain, Item, ItemResult, Store, ToolTask
 
@@ -13,13 +13,17 @@ from ._episode import ChartEpisode, Episode, ToolEpisode
 from ._models import Model
 from ._progress import RunProgress
 
+if TYPE_CHECKING:  # the browser extra is optional
+    from bench_scoring.browser import ChartBrowser
+
 
 class Runner:
     """Plays items on a model and appends every result to the store as it completes.
 
     ``workers`` items are in flight at once; each has ``task_timeout`` seconds, past which it
     becomes an infra error. A ``ClientError`` (bad key, unknown model) stops the whole run.
-    Chart documents are saved in ``charts_dir``.
+    Chart documents are saved in ``charts_dir``; with a ``browser`` each is also rendered,
+    checked in it, and screenshotted beside its HTML.
     """
 
     def __init__(
@@ -32,9 +36,11 @@ class Runner:
         workers: int,
         task_timeout: float,
         charts_dir: Path,
+        browser: ChartBrowser | None = None,
     ) -> None:
         self._model = model
         self._charts_dir = charts_dir
+        self._browser = browser
         self._domains = domains
         self._store = store
         self._progress = progress
@@ -64,7 +70,7 @@ class Runner:
         if isinstance(task, ToolTask):
             episode = ToolEpisode(item, domain, self._tools_of(task, domain))
         else:
-            episode = ChartEpisode(item, domain, self._charts_dir)
+            episode = ChartEpisode(item, domain, self._charts_dir, self._browser)
         deadline = asyncio.get_running_loop().time() + self._timeout
         try:
             async with asyncio.timeout(self._timeout):

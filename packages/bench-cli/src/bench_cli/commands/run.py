@@ -8,7 +8,7 @@ import datetime as dt
 import os
 import shlex
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import msgspec
 from rich.console import Console
@@ -23,6 +23,9 @@ from .._progress import RunProgress
 from .._report import build_report
 from .._runner import Runner
 from .._tables import print_report
+
+if TYPE_CHECKING:  # the browser extra is optional
+    from bench_scoring.browser import ChartBrowser
 
 
 def run(
@@ -53,6 +56,7 @@ def run(
     llm_judge: bool = False,
     judge_model: str | None = None,
     visual_judge: bool = False,
+    render: bool = False,
 ) -> int:
     """Run the benchmark on one model.
 
@@ -85,6 +89,9 @@ def run(
         judge_model: The judging model, on the same endpoint; needed by both judges.
         visual_judge: The judge also grades each chart as an image (its HTML as text where no
             screenshot was rendered; the verdict says which).
+        render: Render each chart in a sandboxed Chromium: script errors, data drawn by
+            scripts, hover and legend checks count in its score, and a PNG is saved beside it
+            (needs the browser extra, a Chromium and `bench-run setup`).
     """
     console = Console()
     errors = Console(stderr=True, soft_wrap=True)  # paths and commands must stay copyable
@@ -137,6 +144,7 @@ def run(
             task_timeout=task_timeout,
             resume=resume,
             output_dir=output_dir,
+            render=render,
             judging=Judging(llm=llm_judge, visual=visual_judge, model=judge_model),
             console=console,
             errors=errors,
@@ -153,11 +161,23 @@ async def _run(
     task_timeout: float,
     resume: Path | None,
     output_dir: Path,
+    render: bool,
     judging: Judging,
     console: Console,
     errors: Console,
 ) -> int:
     async with contextlib.AsyncExitStack() as stack:
+        browser = await _open_browser(stack) if render else None
+        if browser is None and judging.visual:
+            # The visual judge wants screenshots: render where a browser is at hand, and
+            # otherwise judge the HTML as text, as the verdicts then say.
+            try:
+                browser = await _open_browser(stack)
+            except BenchError as error:
+                errors.print(
+                    f"bench-run: warning: {error}; the visual judge gets the HTML as text",
+                    highlight=False,
+                )
         model: Model
         if plan.model == REFERENCE_MODEL:
             model = ReferenceModel(plan.domains)
@@ -198,6 +218,7 @@ async def _run(
             done=done,
             workers=workers,
             task_timeout=task_timeout,
+            browser=browser,
             errors=errors,
         )
         if code == 0 and judge_client is not None and judging.model is not None:
@@ -212,6 +233,20 @@ async def _run(
         if code == 0:
             _finish(store.path, console)
         return code
+
+
+async def _open_browser(stack: contextlib.AsyncExitStack) -> ChartBrowser:
+    """The run's sandboxed Chromium, or one clear line on what is missing."""
+    try:
+        from bench_scoring.browser import ChartBrowser  # noqa: PLC0415 - the optional extra
+    except ImportError:
+        raise BenchError(
+            "--render needs the browser extra: pip install 'bench-scoring[browser]'"
+        ) from None
+    try:
+        return await stack.enter_async_context(ChartBrowser())
+    except (ImportError, FileNotFoundError) as error:
+        raise BenchError(f"--render: {error}") from None
 
 
 async def _connect(stack: contextlib.AsyncExitStack, config: ClientConfig) -> ChatClient:
@@ -293,6 +328,7 @@ async def _execute(
     done: int,
     workers: int,
     task_timeout: float,
+    browser: ChartBrowser | None,
     errors: Console,
 ) -> int:
     resume_command = shlex.join(
@@ -313,6 +349,7 @@ async def _execute(
                 task_timeout=task_timeout,
                 # A folder per run, so that runs sharing an output dir keep their own charts.
                 charts_dir=store.path.parent / f"{store.path.stem}_charts",
+                browser=browser,
             )
             await runner.run(pending)
     except asyncio.CancelledError:
