@@ -166,6 +166,11 @@ async def _run(
     console: Console,
     errors: Console,
 ) -> int:
+    key = (
+        None
+        if plan.model == REFERENCE_MODEL and judging.model is None
+        else resolve_api_key(api_key, environ=os.environ, cwd=Path.cwd())
+    )
     async with contextlib.AsyncExitStack() as stack:
         browser = await _open_browser(stack) if render else None
         if browser is None and judging.visual:
@@ -186,7 +191,7 @@ async def _run(
             config = ClientConfig(
                 model=plan.model,
                 base_url=base_url,
-                api_key=resolve_api_key(api_key, environ=os.environ, cwd=Path.cwd()),
+                api_key=key,
                 temperature=params["temperature"],
                 top_p=params["top_p"],
                 max_tokens=params["max_tokens"],
@@ -204,7 +209,7 @@ async def _run(
             judge_config = ClientConfig(
                 model=judging.model,
                 base_url=base_url,
-                api_key=resolve_api_key(api_key, environ=os.environ, cwd=Path.cwd()),
+                api_key=key,
                 temperature=0.0,
                 concurrency=workers,
             )
