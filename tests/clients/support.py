@@ -11,7 +11,7 @@ import httpx
 
 from bench_clients import ChatClient, ClientConfig, RetryPolicy
 
-KEY = "sk-or-v1-KEYSECRET0123456789abcdef"
+KEY = "sk-or-v1-test-KEYSECRET-0123456789-abcdef"  # looks like a key, is not one
 LOCAL = "http://127.0.0.1:9/v1"
 
 Handler = Callable[[httpx.Request], httpx.Response | Awaitable[httpx.Response]]

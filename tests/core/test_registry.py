@@ -40,7 +40,7 @@ DOMAIN_MODULE = textwrap.dedent(
             ]
 
         def simulator(self):
-            raise NotImplementedError
+            raise RuntimeError("the registry tests never run a simulator")
 
         def reference(self, task_id):
             return ToolReference(turns=(), answer="")

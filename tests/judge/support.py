@@ -23,7 +23,7 @@ from bench_core import (
     ToolTask,
 )
 
-KEY = "sk-or-v1-JUDGESECRET0123456789abcdef"
+KEY = "sk-or-v1-test-JUDGESECRET-0123456789-abcdef"  # looks like a key, is not one
 LOCAL = "http://127.0.0.1:9/v1"
 JUDGE = "vendor/judge"
 
