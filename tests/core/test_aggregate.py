@@ -2,8 +2,18 @@ from __future__ import annotations
 
 import msgspec
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from bench_core import quality_curve, score, summarize, weighted_percentage
+from bench_core import (
+    Difference,
+    Difficulty,
+    paired_difference,
+    quality_curve,
+    score,
+    summarize,
+    weighted_percentage,
+)
 
 from .factories import result
 
@@ -116,3 +126,90 @@ def test_summary_breakdowns() -> None:
     assert summary.errors == {"model_error": {"no_answer": 1}, "infra_error": {"timeout": 1}}
     encoded = msgspec.json.encode(summary)
     assert msgspec.json.decode(encoded, type=type(summary)) == summary
+
+
+def test_identical_runs_are_tied_with_a_zero_difference() -> None:
+    run = [result(f"E{t:02d}", q, score=(t * 29 + q * 7) % 101) for t in range(12) for q in (1, 5)]
+    same = paired_difference(run, list(reversed(run)))
+    assert same.value == same.low == same.high == 0
+    assert same.verdict == "tied"
+    assert (same.items, same.tasks) == (24, 12)
+
+
+def test_a_clearly_better_run_is_not_tied() -> None:
+    keys = [(f"E{t:02d}", q) for t in range(10) for q in range(1, 11)]
+    strong = [result(t, q, score=90 + (q % 3)) for t, q in keys]
+    weak = [result(t, q, score=40 + (q % 5)) for t, q in keys]
+    better = paired_difference(strong, weak)
+    assert better.verdict == "a"
+    assert better.low is not None
+    assert better.low > 40
+    worse = paired_difference(weak, strong)
+    assert worse.verdict == "b"
+    assert worse.value == pytest.approx(-better.value)  # type: ignore[operator]
+
+
+def test_pairing_removes_the_spread_between_tasks() -> None:
+    # Tasks range from easy (100) to hard (0); B is exactly 5 points below A on every item.
+    # Unpaired intervals overlap widely; the paired one is exactly 5 wide of nothing.
+    a = [result(f"E{t:02d}", q, score=t * 10) for t in range(1, 11) for q in (1, 2)]
+    b = [result(r.task_id, r.quality, score=r.score - 5) for r in a]
+    gap = paired_difference(a, b)
+    assert gap.value == gap.low == gap.high == pytest.approx(5)
+    assert gap.verdict == "a"
+    first, second = score(a), score(b)
+    assert first.low is not None
+    assert second.high is not None
+    assert first.low < second.high  # the unpaired intervals overlap
+
+
+def test_infra_errors_leave_the_item_out_for_both_models() -> None:
+    a = [result("E01", 1, score=100), result("E02", 1, score=100, status="infra_error")]
+    b = [result("E01", 1, score=100), result("E02", 1, score=0)]
+    gap = paired_difference(a, b)
+    assert gap.value == 0
+    assert (gap.items, gap.tasks) == (1, 1)
+    nothing = paired_difference(a[1:], b[1:])
+    assert nothing == Difference(value=None, low=None, high=None, verdict=None, items=0, tasks=0)
+
+
+def test_paired_difference_refuses_different_items() -> None:
+    with pytest.raises(ValueError, match="same items"):
+        paired_difference([result("E01", 1)], [result("E01", 2)])
+
+
+def test_paired_difference_weights_items_by_difficulty() -> None:
+    # An expert item weighs 3x an easy one: A wins the expert one by 30, loses the easy one by 30.
+    a = [result("X01", 1, score=100, difficulty="expert"), result("E01", 1, score=0)]
+    b = [result("X01", 1, score=70, difficulty="expert"), result("E01", 1, score=30)]
+    gap = paired_difference(a, b)
+    expert, easy = Difficulty.EXPERT.weight, Difficulty.EASY.weight
+    expected = (30 * expert - 30 * easy) / (100 * (expert + easy)) * 100
+    assert gap.value == pytest.approx(expected)
+
+
+@given(
+    scores=st.lists(st.tuples(st.floats(0, 100), st.floats(0, 100)), min_size=1, max_size=30),
+    seed=st.integers(0, 2**16),
+)
+@settings(max_examples=60, deadline=None)
+def test_paired_difference_properties(scores: list[tuple[float, float]], seed: int) -> None:
+    a = [result(f"E{i // 3:02d}", i % 3 + 1, score=x) for i, (x, _) in enumerate(scores)]
+    b = [result(f"E{i // 3:02d}", i % 3 + 1, score=y) for i, (_, y) in enumerate(scores)]
+    forward = paired_difference(a, b, seed=seed, resamples=200)
+    backward = paired_difference(b, a, seed=seed, resamples=200)
+    assert forward.value is not None
+    assert forward.low is not None
+    assert forward.high is not None
+    # The difference equals the difference of the two weighted percentages...
+    first, second = weighted_percentage(a), weighted_percentage(b)
+    assert first is not None
+    assert second is not None
+    assert forward.value == pytest.approx(first - second, abs=1e-9)
+    # ...lies in its interval, and swapping the models mirrors everything.
+    assert forward.low - 1e-9 <= forward.value <= forward.high + 1e-9
+    assert backward.value == pytest.approx(-forward.value, abs=1e-9)
+    assert backward.low == pytest.approx(-forward.high, abs=1e-9)
+    assert -100 <= forward.low <= forward.high <= 100
+    mirrored = {"a": "b", "b": "a", "tied": "tied"}
+    assert backward.verdict == mirrored[forward.verdict]  # type: ignore[index]

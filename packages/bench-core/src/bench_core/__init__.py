@@ -3,9 +3,11 @@
 from importlib.metadata import version as _version
 
 from ._aggregate import (
+    Difference,
     QualityCurve,
     Score,
     Summary,
+    paired_difference,
     quality_curve,
     score,
     summarize,
@@ -57,6 +59,7 @@ __all__ = [
     "ChartSpec",
     "ChartTask",
     "DesignTokens",
+    "Difference",
     "Difficulty",
     "Domain",
     "DomainEntry",
@@ -84,6 +87,7 @@ __all__ = [
     "ToolTask",
     "Usage",
     "__version__",
+    "paired_difference",
     "plan_resume",
     "quality_curve",
     "read_run",

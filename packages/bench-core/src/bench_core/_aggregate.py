@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from typing import Literal
 
 import msgspec
 
@@ -118,6 +119,72 @@ def score(
         items=counted,
         tasks=len(clusters),
         infra_errors=infra,
+    )
+
+
+class Difference(msgspec.Struct, frozen=True, kw_only=True):
+    """The paired difference ``a − b`` between two models' weighted percentages on the same items.
+
+    Attributes:
+        value: The difference in points; None when neither model has a scored item.
+        low, high: Its 95% bootstrap interval: tasks are resampled once for both models, so
+            the interval reflects how the models differ on the same tasks.
+        verdict: ``a`` or ``b`` (the better model) where the interval excludes zero, ``tied``
+            where it spans zero, None when nothing was scored.
+        items, tasks: Items and distinct tasks compared (items with an infra error in either
+            model are left out of both).
+    """
+
+    value: float | None
+    low: float | None
+    high: float | None
+    verdict: Literal["a", "b", "tied"] | None
+    items: int
+    tasks: int
+
+
+def paired_difference(
+    a: Sequence[ItemResult],
+    b: Sequence[ItemResult],
+    *,
+    seed: int = 0,
+    resamples: int = RESAMPLES,
+) -> Difference:
+    """Compare two models on the items both were run on, with a paired task-cluster bootstrap.
+
+    An item that is an infra error for either model is left out for both, so each resample
+    draws the same tasks, with the same items, for both models.
+
+    Raises:
+        ValueError: ``a`` and ``b`` hold different items (compare only what both share).
+    """
+    by_key = {result.key: result for result in b}
+    if len(by_key) != len(a) or any(result.key not in by_key for result in a):
+        raise ValueError("paired_difference needs the same items on both sides")
+    clusters: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    items = 0
+    for first in a:
+        second = by_key[first.key]
+        if "infra_error" in (first.status, second.status):
+            continue
+        items += 1
+        cluster = clusters[first.task_id]
+        cluster[0] += (first.score - second.score) * first.weight
+        cluster[1] += 100.0 * first.weight
+    gaps = [c[0] for c in clusters.values()]
+    possible = [c[1] for c in clusters.values()]
+    total = sum(possible)
+    if not total:
+        return Difference(value=None, low=None, high=None, verdict=None, items=0, tasks=0)
+    low, high = _bootstrap(gaps, possible, seed=seed, resamples=resamples)
+    verdict: Literal["a", "b", "tied"] = "a" if low > 0 else "b" if high < 0 else "tied"
+    return Difference(
+        value=sum(gaps) / total * 100.0,
+        low=low,
+        high=high,
+        verdict=verdict,
+        items=items,
+        tasks=len(clusters),
     )
 
 
