@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench_cli._report import _consistency, _latency, format_score
+from bench_cli._report import _consistency, format_score, latency_percentiles
 from bench_core import Difficulty, ItemResult, Suite
 
 
@@ -40,7 +40,7 @@ def test_no_consistency_without_repeats() -> None:
 
 def test_latency_percentiles() -> None:
     values = [result("E01", q, 0, 100, latency=float(q)) for q in range(1, 11)]
-    latency = _latency(values)
+    latency = latency_percentiles(values)
     assert latency == {"p50": 5.0, "p90": 9.0, "p95": 10.0, "p99": 10.0, "max": 10.0}
 
 

@@ -5,7 +5,8 @@ model name a run sends, so one server serves every scenario::
 
     fake/reference                         answers with each task's reference solution
     fake/content                           the same, tool calls written as <tool_call> blocks
-    fake/wrong_tool | malformed | text | empty
+    fake/wrong_tool | malformed | text | empty   (wrong_tool: a bare square for a chart)
+    fake/mixed?share=0.7                   the reference on a fixed 70% of prompts, else wrong
     fake/judge                             answers every request with a judge's verdict
     fake/reference?fault=503&times=2       the first 2 attempts of each request fail
     fake/reference?fault=429&times=1&retry_after=1
@@ -43,6 +44,9 @@ JUDGE_VERDICT = {
     "score": 88,
 }
 
+# What fake/wrong_tool draws for a chart: one square, no data, no labels.
+UNLABELLED_CHART = "<svg width='400' height='300'><rect width='10' height='10'/></svg>"
+
 
 @dataclass
 class Scenario:
@@ -52,6 +56,7 @@ class Scenario:
     every: int = 0
     retry_after: float = 1.0
     latency: float = 0.0
+    share: float = 1.0
 
     @classmethod
     def parse(cls, model: str) -> Scenario:
@@ -64,6 +69,7 @@ class Scenario:
             every=int(options.get("every", 0)),
             retry_after=float(options.get("retry_after", 1.0)),
             latency=float(options.get("latency", 0.0)),
+            share=float(options.get("share", 1.0)),
         )
 
 
@@ -180,6 +186,10 @@ class FakeServer:
         calls: list[dict[str, Any]] = []
         found = self.by_prompt.get(prompt)
         script = scenario.script
+        if script == "mixed":
+            # The same prompts succeed on every run: a stable share, chosen by the prompt's hash.
+            digest = hashlib.sha256(prompt.encode()).digest()
+            script = "reference" if digest[0] / 256 < scenario.share else "wrong_tool"
         if script == "judge":
             content = json.dumps(JUDGE_VERDICT)
         elif script == "text" or found is None:
@@ -190,7 +200,8 @@ class FakeServer:
             domain, task_id = found
             reference = domain.reference(task_id)
             if isinstance(reference, ChartReference):
-                content = f"Here is the chart:\n```html\n{reference.html}\n```"
+                html = UNLABELLED_CHART if script == "wrong_tool" else reference.html
+                content = f"Here is the chart:\n```html\n{html}\n```"
             elif isinstance(reference, ToolReference):
                 content, calls = self.scripted(script, reference, turn, request)
         message: dict[str, Any] = {"role": "assistant", "content": content}

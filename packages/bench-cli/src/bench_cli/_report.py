@@ -29,8 +29,8 @@ def build_report(run: Run) -> dict[str, Any]:
             "infra_errors": sum(r.status == "infra_error" for r in results),
         },
         "summary": msgspec.to_builtins(summary),
-        "usage": _usage(results),
-        "latency_s": _latency(results),
+        "usage": usage_totals(results),
+        "latency_s": latency_percentiles(results),
         "consistency": _consistency(results),
         "judges": _judges(run),
     }
@@ -70,7 +70,8 @@ def _mean(values: Sequence[float]) -> float | None:
     return round(sum(values) / len(values), 2) if values else None
 
 
-def _usage(results: Sequence[ItemResult]) -> dict[str, Any]:
+def usage_totals(results: Sequence[ItemResult]) -> dict[str, Any]:
+    """Tokens, cost, upstream providers and attempts summed over ``results``."""
     costs = [r.usage.cost for r in results if r.usage.cost is not None]
     providers: dict[str, int] = defaultdict(int)
     for result in results:
@@ -87,7 +88,8 @@ def _usage(results: Sequence[ItemResult]) -> dict[str, Any]:
     }
 
 
-def _latency(results: Sequence[ItemResult]) -> dict[str, float | None]:
+def latency_percentiles(results: Sequence[ItemResult]) -> dict[str, float | None]:
+    """Nearest-rank percentiles of the items' latency in seconds (infra errors left out)."""
     values = sorted(r.latency_s for r in results if r.status != "infra_error")
     return {f"p{p}": _percentile(values, p) for p in (50, 90, 95, 99)} | {
         "max": values[-1] if values else None

@@ -59,11 +59,7 @@ def print_report(report: dict[str, Any], console: Console) -> None:
         quality.add_row(str(level), *_cells(score))
     console.print(quality)
     if curve["slope"] is not None:
-        keeps = curve["keeps_90_at"]
-        console.print(
-            f"Quality curve: {curve['slope']:+.2f} points per quality level; keeps 90% of its "
-            f"best score from quality {keeps} up."
-        )
+        console.print(f"Quality curve: {describe_curve(curve)}", highlight=False)
 
     errors = summary["errors"]
     if any(errors.values()):
@@ -80,6 +76,16 @@ def print_report(report: dict[str, Any], console: Console) -> None:
         consistency = report["consistency"]
         shown = ", ".join(f"{k} {v:.2f}" for k, v in consistency.items() if k.startswith("pass^"))
         console.print(f"Consistency over {consistency['repeats']} repeats: {shown}")
+
+
+def describe_curve(curve: dict[str, Any]) -> str:
+    """The quality curve in one sentence: its slope, and from where the model keeps 90%."""
+    slope = f"{curve['slope']:+.2f} points per quality level"
+    keeps = curve["keeps_90_at"]
+    if keeps is None:
+        top = max(curve["points"], key=int)
+        return f"{slope}; at quality {top} it is already below 90% of its best score."
+    return f"{slope}; keeps 90% of its best score from quality {keeps} up."
 
 
 def _table(title: str, *columns: str) -> Table:
@@ -127,3 +133,111 @@ def print_judges(report: dict[str, Any], console: Console, *, label: str) -> Non
             str(entry["infra_errors"]),
         )
     console.print(table)
+
+
+def print_comparison(comparison: dict[str, Any], console: Console) -> None:
+    """Print runs side by side: each model's totals, the paired differences, the breakdowns."""
+    labels = [run["label"] for run in comparison["runs"]]
+    summaries, shared = comparison["summaries"], comparison["shared"]
+    models = Table(
+        title=f"Models — over the {shared['items']} items ({shared['tasks']} tasks) every run "
+        "shares",
+        title_justify="left",
+    )
+    for column in ("Model", "Score [95% CI]", "Tokens", "Cost", "Latency p50 / p95", "Infra"):
+        models.add_column(column, justify="left" if column == "Model" else "right")
+    for run in comparison["runs"]:
+        label = run["label"]
+        usage, latency = comparison["usage"][label], comparison["latency_s"][label]
+        cost = "not reported" if usage["cost"] is None else f"${usage['cost']:.4f}"
+        timing = "—" if latency["p50"] is None else f"{latency['p50']:.2f} / {latency['p95']:.2f} s"
+        models.add_row(
+            label,
+            format_score(summaries[label]["overall"]),
+            f"{usage['prompt_tokens'] + usage['completion_tokens']:,}",
+            cost,
+            timing,
+            f"{run['infra_errors']} of {run['items']}",
+        )
+    console.print(models)
+
+    pair_names = list(dict.fromkeys((pair["a"], pair["b"]) for pair in comparison["pairs"]))
+    differences = Table(
+        title="Paired differences in points (+ means the first is better; tasks resampled for "
+        "both)",
+        title_justify="left",
+    )
+    differences.add_column("Scope")
+    for a, b in pair_names:
+        differences.add_column(f"{a} − {b}", justify="right")
+    cells: dict[str, dict[tuple[str, str], str]] = {}
+    for pair in comparison["pairs"]:
+        cells.setdefault(pair["scope"], {})[(pair["a"], pair["b"])] = _difference(pair)
+    for scope, row in cells.items():
+        kind, _, value = scope.partition(":")
+        differences.add_row(
+            f"{value} ({kind})" if value else kind, *(row.get(p, "—") for p in pair_names)
+        )
+    console.print(differences)
+
+    for title, key in (
+        ("By suite", "by_suite"),
+        ("By difficulty", "by_difficulty"),
+        ("By domain", "by_domain"),
+        ("By prompt quality", "by_quality"),
+    ):
+        groups = list(dict.fromkeys(g for label in labels for g in summaries[label][key]))
+        table = _side_by_side(title, key.removeprefix("by_").capitalize(), labels)
+        for group in groups:
+            table.add_row(
+                str(group), *(_score_cell(summaries[label][key].get(group)) for label in labels)
+            )
+        console.print(table)
+    suites = list(dict.fromkeys(s for label in labels for s in summaries[label]["by_criterion"]))
+    for suite in suites:
+        table = _side_by_side(f"Criteria — {suite}", "Criterion", labels)
+        for name in CRITERIA[Suite(suite)]:
+            table.add_row(
+                name,
+                *(
+                    _score_cell(summaries[label]["by_criterion"].get(suite, {}).get(name))
+                    for label in labels
+                ),
+            )
+        console.print(table)
+    for label in labels:
+        curve = summaries[label]["quality_curve"]
+        if curve["slope"] is not None:
+            console.print(f"{label}: {describe_curve(curve)}", highlight=False)
+    for label in labels:
+        errors = summaries[label]["errors"]["model_error"]
+        if errors:
+            kinds = ", ".join(f"{kind} {count}" for kind, count in errors.items())
+            console.print(f"{label}: model errors (scored 0): {kinds}", highlight=False)
+    for note in comparison["excluded"]:
+        console.print(
+            f"Left out of {note['label']}: {note['items']} items, {note['reason']}.",
+            highlight=False,
+        )
+    for sentence in comparison["differences"]:
+        console.print(f"Note: {sentence}.", highlight=False)
+
+
+def _side_by_side(title: str, first: str, labels: list[str]) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column(first)
+    for label in labels:
+        table.add_column(label, justify="right")
+    return table
+
+
+def _score_cell(score: dict[str, Any] | None) -> str:
+    return "—" if score is None else format_score(score)
+
+
+def _difference(pair: dict[str, Any]) -> str:
+    """``+15.5 [+11.7, +18.7]``, with ``tied`` where the interval spans zero."""
+    if pair["difference"] is None:
+        return "—"
+    shown = f"{pair['difference']:+.1f} [{pair['low']:+.1f}, {pair['high']:+.1f}]"
+    return f"{shown} tied" if pair["verdict"] == "tied" else shown

@@ -3,6 +3,7 @@
 from importlib.metadata import version as _version
 
 from ._aggregate import (
+    RESAMPLES,
     Difference,
     QualityCurve,
     Score,
@@ -50,6 +51,7 @@ __all__ = [
     "CRITERIA",
     "ENTRY_POINT_GROUP",
     "QUALITY_LEVELS",
+    "RESAMPLES",
     "SCHEMA_VERSION",
     "TOOL_CRITERIA",
     "WEIGHTS",
