@@ -6,6 +6,7 @@ file equals the one printed at the end of the run.
 
 from __future__ import annotations
 
+import functools
 import random
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -274,12 +275,9 @@ def _bootstrap(
     achieved: list[float], possible: list[float], *, seed: int, resamples: int
 ) -> tuple[float, float]:
     count = len(achieved)
-    rng = random.Random(seed)
     estimates: list[float] = []
-    indices = range(count)
     got, most_of = achieved.__getitem__, possible.__getitem__
-    for _ in range(resamples):
-        draw = rng.choices(indices, k=count)
+    for draw in _draws(seed, count, resamples):
         most = sum(map(most_of, draw))  # map over a bound method: ~3x a generator's speed
         if most:
             estimates.append(sum(map(got, draw)) / most * 100.0)
@@ -288,6 +286,18 @@ def _bootstrap(
     estimates.sort()
     tail = (1.0 - CONFIDENCE) / 2.0
     return _percentile(estimates, tail), _percentile(estimates, 1.0 - tail)
+
+
+@functools.lru_cache(maxsize=64)
+def _draws(seed: int, count: int, resamples: int) -> tuple[list[int], ...]:
+    """The resampled cluster indices: the same for every breakdown of the same size and seed.
+
+    A report bootstraps a hundred breakdowns, most with the same number of tasks; drawing the
+    indices once per size saves three quarters of the time and gives the very same intervals.
+    """
+    rng = random.Random(seed)
+    indices = range(count)
+    return tuple(rng.choices(indices, k=count) for _ in range(resamples))
 
 
 def _percentile(ordered: list[float], share: float) -> float:
