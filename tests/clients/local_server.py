@@ -65,6 +65,15 @@ class LocalServer:
             self.send(writer, 503, HTML_503, "text/html")
         elif step == "invalid_json":
             self.send(writer, 200, b'{"choices": [{"message": ')
+        elif step == "refuse_response_format":
+            # Worded as OpenAI words it, echoing the key as a careless server would.
+            key = self.requests[-1][2].get("authorization", "")
+            error = {
+                "message": f"Unsupported parameter: 'response_format' (key {key})",
+                "param": "response_format",
+                "code": "unsupported_parameter",
+            }
+            self.send(writer, 400, json.dumps({"error": error}).encode())
         elif step == "429":
             self.send(writer, 429, b'{"error": {"message": "slow down"}}', retry_after="0")
         elif isinstance(step, dict):

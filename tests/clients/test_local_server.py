@@ -3,15 +3,33 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import socket
 
 import pytest
 
-from bench_clients import ChatClient, ClientError, InfraError, RetryPolicy
+from bench_clients import (
+    ChatClient,
+    ClientError,
+    Completion,
+    InfraError,
+    ResponseFormat,
+    RetryPolicy,
+)
 from bench_core import ToolCall
 
 from .local_server import LocalServer
-from .support import USER, FakeTime, answer, config
+from .support import KEY, USER, FakeTime, answer, config
+
+VERDICT = ResponseFormat(
+    name="Verdict",
+    schema={
+        "type": "object",
+        "properties": {"score": {"type": "number"}},
+        "required": ["score"],
+        "additionalProperties": False,
+    },
+)
 
 
 def own_client(server: LocalServer, time: FakeTime | None = None, **settings: object) -> ChatClient:
@@ -124,3 +142,45 @@ def test_preflight_names_an_endpoint_that_nobody_listens_on() -> None:
     message = str(caught.value)
     assert message.startswith(f"cannot reach http://127.0.0.1:{port}/v1: ")
     assert message.endswith("; check --base-url and the network")
+
+
+def test_a_server_that_refuses_response_format_costs_one_extra_request_once() -> None:
+    server = LocalServer("refuse_response_format", answer('{"score": 1}'), "503_html")
+    time = FakeTime()
+
+    async def go() -> tuple[list[Completion], str | None]:
+        async with server.running(), own_client(server, time) as chat:
+            done = [await chat.complete(USER, response_format=VERDICT) for _ in range(3)]
+            return done, chat.structured_output_refusal
+
+    completions, refusal = asyncio.run(go())
+    formats = [json.loads(body).get("response_format") for _, _, _, body in server.requests]
+    assert formats == [
+        VERDICT.request("json_schema"),
+        {"type": "json_object"},
+        {"type": "json_object"},  # the 503 of the second call is retried as JSON mode
+        {"type": "json_object"},
+        {"type": "json_object"},
+    ]
+    assert [(c.structured_output, c.attempts) for c in completions] == [
+        ("json_object", 2),
+        ("json_object", 2),
+        ("json_object", 1),
+    ]
+    assert time.sleeps == [0.5]  # the refusal waited for nothing; the 503 backed off
+    assert refusal is not None
+    assert refusal.startswith(f"HTTP 400 from 127.0.0.1:{server.port}: Unsupported parameter")
+    assert KEY not in refusal
+
+
+def test_a_server_that_ignores_response_format_still_answers() -> None:
+    server = LocalServer(answer("Score: one."))
+
+    async def go() -> Completion:
+        async with server.running(), own_client(server) as chat:
+            return await chat.complete(USER, response_format=VERDICT)
+
+    completion = asyncio.run(go())
+    assert (completion.structured_output, completion.content) == ("json_schema", "Score: one.")
+    _, _, _, body = server.requests[0]
+    assert json.loads(body)["response_format"]["json_schema"]["name"] == "Verdict"

@@ -10,6 +10,7 @@ from ._errors import ClientError, InfraError, InfraKind
 from ._keys import API_KEY_ENV, parse_dotenv, resolve_api_key
 from ._normalize import normalize_message
 from ._retry import RetryPolicy
+from ._structured import ResponseFormat, StructuredOutput
 
 __version__ = _version("bench-clients")
 
@@ -24,7 +25,9 @@ __all__ = [
     "InfraError",
     "InfraKind",
     "ProviderSort",
+    "ResponseFormat",
     "RetryPolicy",
+    "StructuredOutput",
     "__version__",
     "normalize_message",
     "parse_dotenv",

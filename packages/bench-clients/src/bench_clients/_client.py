@@ -8,6 +8,7 @@ import json
 import random as _random
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import replace
 from importlib.metadata import version
 from types import TracebackType
 from typing import Any, NoReturn, Self
@@ -21,6 +22,13 @@ from ._errors import ClientError, InfraError, InfraKind, one_line, redact
 from ._keys import API_KEY_ENV
 from ._pool import HttpPool
 from ._retry import AdaptiveLimit, RetryPolicy, backoff_delay, parse_retry_after
+from ._structured import (
+    ResponseFormat,
+    StructuredOutput,
+    refuses_response_format,
+    step_down,
+    weaker,
+)
 
 _encode = msgspec.json.Encoder().encode
 _decode = msgspec.json.Decoder().decode
@@ -39,6 +47,14 @@ class _Retryable(Exception):
         self.kind: InfraKind = kind
         self.message = message
         self.retry_after = retry_after
+
+
+class _Refused(Exception):
+    """The endpoint refused the ``response_format`` that was sent; ``message`` says how."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 class ChatClient:
@@ -98,6 +114,9 @@ class ChatClient:
         if config.is_openrouter:
             self._headers["HTTP-Referer"] = APP_URL
             self._headers["X-Title"] = "Bencher"
+        # What this endpoint and model take of a response_format, learnt from its refusals.
+        self._structured: StructuredOutput = "json_schema"
+        self._refusal: str | None = None
 
     async def __aenter__(self) -> Self:
         return self
@@ -118,6 +137,17 @@ class ChatClient:
     def config(self) -> ClientConfig:
         """The settings this client was made with."""
         return self._config
+
+    @property
+    def structured_output(self) -> StructuredOutput:
+        """What the next call with a ``response_format`` sends: ``json_schema`` until the
+        endpoint refuses it, then ``json_object``, then ``none``."""
+        return self._structured
+
+    @property
+    def structured_output_refusal(self) -> str | None:
+        """What the endpoint said when it last refused a ``response_format``, on one line."""
+        return self._refusal
 
     @property
     def concurrency_limit(self) -> int:
@@ -152,6 +182,7 @@ class ChatClient:
         messages: Sequence[Mapping[str, Any]],
         *,
         tools: Sequence[Mapping[str, Any]] | None = None,
+        response_format: ResponseFormat | None = None,
         deadline: float | None = None,
     ) -> Completion:
         """Send the conversation and return the model's next message, normalised.
@@ -160,44 +191,78 @@ class ChatClient:
         errors and unreadable bodies are retried with exponential backoff and full jitter,
         never past ``deadline``.
 
+        A ``response_format`` goes as OpenAI's ``json_schema``. Where the endpoint refuses it
+        (HTTP 400 or 422 naming ``response_format``, ``json_schema`` or the like), the request
+        is sent again at once with ``{"type": "json_object"}``, and where that is refused too,
+        without ``response_format``. The client remembers each refusal, so later calls send
+        what the endpoint takes (see `structured_output`) and pay no failed request. The
+        completion's ``structured_output`` says what was sent. The answer itself is never
+        checked against the schema here: the caller validates it, so keep the schema in the
+        prompt too, for endpoints that refuse or ignore the field.
+
         Args:
             messages: The conversation so far, in OpenAI's chat format.
             tools: Tool definitions in OpenAI's format; sent only when there are some.
+            response_format: The JSON schema the answer must follow, if any.
             deadline: The item's deadline on the client's clock (``loop.time()``).
 
         Raises:
             ClientError: The key, the model or the endpoint is wrong: stop the run.
             InfraError: A transient failure outlived its retries or the deadline.
         """
-        payload = self._payload(messages, tools)
-        attempt = 0
+        body = self._body(messages, tools)
+        level = self._structured if response_format is not None else None
+        payload = self._payload(body, response_format, level)
+        sent = 0
+        failures = 0
         while True:
-            attempt += 1
+            sent += 1
             try:
-                return await self._attempt(payload, attempt, deadline)
+                completion = await self._attempt(payload, sent, deadline, refusable=level)
+            except _Refused as refusal:
+                # Not a transient failure: the next request goes at once and costs no retry.
+                assert level is not None
+                level = self._refused(level, refusal.message)
+                payload = self._payload(body, response_format, level)
+                continue
             except _Retryable as failure:
-                if attempt >= self._policy.max_attempts:
+                failures += 1
+                if failures >= self._policy.max_attempts:
                     self._infra(
                         failure.kind,
-                        f"{failure.message} (gave up after {_attempts(attempt)})",
-                        attempt,
+                        f"{failure.message} (gave up after {_attempts(sent)})",
+                        sent,
                     )
                 if failure.retry_after is not None:
                     delay = min(failure.retry_after, self._policy.max_retry_after_s)
                 else:
-                    delay = backoff_delay(attempt, self._policy, self._random)
+                    delay = backoff_delay(failures, self._policy, self._random)
                 if deadline is not None and self._clock() + delay >= deadline:
                     self._infra(
                         failure.kind,
                         f"{failure.message} (no time left for another attempt before the "
-                        f"item's deadline; {_attempts(attempt)})",
-                        attempt,
+                        f"item's deadline; {_attempts(sent)})",
+                        sent,
                     )
                 await self._sleep(delay)
+                if level is not None and weaker(level, self._structured) != level:
+                    # Another call learnt meanwhile that the endpoint refuses this level.
+                    level = self._structured
+                    payload = self._payload(body, response_format, level)
+                continue
+            if level is None:
+                return completion
+            return replace(completion, structured_output=level)
 
-    def _payload(
+    def _refused(self, level: StructuredOutput, message: str) -> StructuredOutput:
+        """Remember that the endpoint refused ``level``; the level to send now."""
+        self._structured = weaker(self._structured, step_down(level))
+        self._refusal = message
+        return self._structured
+
+    def _body(
         self, messages: Sequence[Mapping[str, Any]], tools: Sequence[Mapping[str, Any]] | None
-    ) -> bytes:
+    ) -> dict[str, Any]:
         config = self._config
         body: dict[str, Any] = {
             "model": config.model,
@@ -215,11 +280,33 @@ class ChatClient:
             if routing:
                 body["provider"] = routing
             body["usage"] = {"include": True}
+        return body
+
+    @staticmethod
+    def _payload(
+        body: dict[str, Any],
+        response_format: ResponseFormat | None,
+        level: StructuredOutput | None,
+    ) -> bytes:
+        fields = body
+        if response_format is not None and level is not None:
+            request = response_format.request(level)
+            if request is not None:
+                fields = {**body, "response_format": request}
         # msgspec, not json.dumps: the tool schemas make bodies large, and encoding them was
         # the biggest single CPU cost per request (0.2 ms of ~1.5 ms) at 64 workers.
-        return _encode(body)
+        return _encode(fields)
 
-    async def _attempt(self, payload: bytes, attempt: int, deadline: float | None) -> Completion:
+    async def _attempt(
+        self,
+        payload: bytes,
+        attempt: int,
+        deadline: float | None,
+        *,
+        refusable: StructuredOutput | None,
+    ) -> Completion:
+        """Send one request. With ``refusable`` (the level of a ``response_format`` sent),
+        a refusal of it raises `_Refused` instead of an error."""
         config = self._config
         remaining = None if deadline is None else deadline - self._clock()
         if remaining is not None and remaining <= 0:
@@ -270,7 +357,16 @@ class ChatClient:
             self._limit.release()
         latency = self._clock() - started
         if response.is_success:
-            return self._read_success(response, generation, latency, attempt)
+            return self._read_success(response, generation, latency, attempt, refusable)
+        if refusable in ("json_schema", "json_object") and refuses_response_format(
+            response.status_code, response
+        ):
+            raise _Refused(
+                self._clean(
+                    f"HTTP {response.status_code} from {config.host}: "
+                    f"{_detail(response, self._secrets)}"
+                )
+            )
         self._fail(
             response.status_code,
             _detail(response, self._secrets),
@@ -280,7 +376,12 @@ class ChatClient:
         )
 
     def _read_success(
-        self, response: httpx.Response, generation: int, latency: float, attempt: int
+        self,
+        response: httpx.Response,
+        generation: int,
+        latency: float,
+        attempt: int,
+        refusable: StructuredOutput | None,
     ) -> Completion:
         host = self._config.host
         try:
@@ -299,6 +400,10 @@ class ChatClient:
                 one_line(redact(_error_text(error), self._secrets)) or "an error without a message"
             )
             if isinstance(code, int) and not isinstance(code, bool) and 300 <= code < 600:
+                if refusable in ("json_schema", "json_object") and refuses_response_format(
+                    code, error
+                ):
+                    raise _Refused(self._clean(f"error {code} in an answer from {host}: {detail}"))
                 self._fail(code, detail, httpx.Headers(), generation, attempt)
             raise _Retryable(
                 "bad_body", f"error in a {response.status_code} answer from {host}: {detail}"

@@ -11,6 +11,7 @@ from typing import Any
 from bench_core import ToolCall, Usage
 
 from ._normalize import read_message
+from ._structured import StructuredOutput
 
 
 class UnreadableBody(Exception):
@@ -34,6 +35,10 @@ class Completion:
         model: The model id the endpoint says answered.
         reasoning_details: OpenRouter's structured reasoning, kept as sent to pass back.
         raw_arguments: The original text of arguments that were not a JSON object, by call id.
+        structured_output: How the call's ``response_format`` went: ``json_schema``,
+            ``json_object`` (the endpoint refused the schema) or ``none`` (it refused the
+            field); None where the call asked for none. The endpoint taking a schema does not
+            prove it enforced it: the caller still validates the answer.
     """
 
     content: str | None
@@ -48,6 +53,7 @@ class Completion:
     model: str | None = None
     reasoning_details: list[Any] | None = None
     raw_arguments: dict[str, str] = field(default_factory=dict)
+    structured_output: StructuredOutput | None = None
 
     def history_message(self) -> dict[str, Any]:
         """The assistant message to append to the conversation for the next turn.

@@ -15,7 +15,8 @@ class RetryPolicy:
     """How transient failures are retried.
 
     Attributes:
-        max_attempts: Requests sent for one call at most, the first included.
+        max_attempts: Requests sent for one call at most, the first included; a request sent
+            again because the endpoint refused its ``response_format`` is not counted.
         base_delay_s: Backoff before the second attempt, doubled for each later one.
         max_delay_s: Backoff never exceeds this, whatever the attempt.
         max_retry_after_s: A longer ``Retry-After`` is cut to this.
