@@ -1,7 +1,7 @@
 """A small OpenAI-compatible HTTP/1.1 server on 127.0.0.1, started by the test that uses it.
 
 Each request to ``/v1/chat/completions`` takes the next step of a script: an HTTP status with
-an error body, or a completion body to answer with.
+an error body, a status with a body of its own, or a completion body to answer with.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 
 class LocalServer:
-    def __init__(self, *script: int | dict[str, Any]) -> None:
+    def __init__(self, *script: int | tuple[int, dict[str, Any]] | dict[str, Any]) -> None:
         self.script = list(script)
         self.requests: list[tuple[str, dict[str, str], dict[str, Any]]] = []
         self.port = 0
@@ -38,6 +38,8 @@ class LocalServer:
                 step = self.script.pop(0)
                 if isinstance(step, int):
                     status, payload = step, {"error": {"message": f"status {step}"}}
+                elif isinstance(step, tuple):
+                    status, payload = step
                 else:
                     status, payload = 200, step
                 data = json.dumps(payload).encode()

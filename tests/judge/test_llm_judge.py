@@ -68,6 +68,7 @@ def test_a_tool_item_is_judged_on_its_trajectory_against_the_expected_calls() ->
         reason=TOOL_VERDICT["reason"],
         input_kind="trajectory",
         usage=verdict.usage,
+        structured_output="json_schema",
     )
     assert verdict.usage.prompt_tokens == 300
     [body] = recorder.bodies

@@ -63,6 +63,7 @@ def test_the_screenshot_goes_as_a_base64_png_image_part() -> None:
         reason=VISUAL_VERDICT["reason"],
         input_kind="image",
         usage=verdict.usage,
+        structured_output="json_schema",
     )
     [body] = recorder.bodies
     text_part, image_part = body["messages"][1]["content"]

@@ -124,6 +124,11 @@ class JudgeResult(msgspec.Struct, frozen=True, kw_only=True, tag="judge", tag_fi
         score: The overall 0..100, or None where the verdict failed (``status`` says why).
         reason: The judge's reason, written before its score.
         input_kind: What the judge saw: ``trajectory``, ``html``, ``image``.
+        structured_output: Whether the endpoint held the judge to the verdict's schema:
+            ``json_schema`` (it took the schema and answered bare JSON), ``json_object`` (it
+            took only JSON mode), ``ignored`` (it took the field but answered something else),
+            ``none`` (it refused the field: the schema was only in the prompt); empty where
+            unknown (the call failed, or the line predates the field).
     """
 
     task_id: str
@@ -139,6 +144,7 @@ class JudgeResult(msgspec.Struct, frozen=True, kw_only=True, tag="judge", tag_fi
     input_kind: str = ""
     error_message: str | None = None
     usage: Usage = Usage()
+    structured_output: str = ""
 
     @property
     def key(self) -> tuple[str, int, int]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
-from bench_clients import ChatClient, InfraError
+from bench_clients import ChatClient, Completion, InfraError
 from bench_core import (
     ChartReference,
     ItemResult,
@@ -17,30 +18,63 @@ from bench_core import (
 )
 
 from ._prompts import PROMPT_VERSION, chart_messages, tool_messages
-from ._verdicts import ChartVerdict, ToolVerdict, V, Verdict, VerdictError, parse_verdict
+from ._verdicts import (
+    ChartVerdict,
+    ToolVerdict,
+    Verdict,
+    VerdictError,
+    is_bare_json_object,
+    parse_verdict,
+    verdict_format,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class JudgeAnswer:
+    """What one judge call gave: a verdict or why not, what it cost, and how far the endpoint
+    held the answer to the verdict's schema (see ``JudgeResult.structured_output``)."""
+
+    verdict: Verdict | None
+    usage: Usage
+    error: str | None
+    structured_output: str
 
 
 async def ask(
     client: ChatClient,
     messages: Sequence[dict[str, Any]],
-    model: type[V],
+    model: type[Verdict],
     *,
     deadline: float | None,
-) -> tuple[V | None, Usage, str | None]:
-    """Send the judge's conversation and read its verdict.
+) -> JudgeAnswer:
+    """Send the judge's conversation, asking for the verdict's schema as a strict
+    ``json_schema`` response format, and read its verdict.
 
-    Returns the verdict (or ``None``), the call's usage, and, without a verdict, the reason
-    on one line. `ClientError` propagates: a bad key or an unknown judge model stops the run.
+    Without a verdict, the answer's ``error`` gives the reason on one line. `ClientError`
+    propagates: a bad key or an unknown judge model stops the run.
     """
     try:
-        completion = await client.complete(messages, deadline=deadline)
+        completion = await client.complete(
+            messages, response_format=verdict_format(model), deadline=deadline
+        )
     except InfraError as error:
-        return None, Usage(), f"judge call failed ({error.kind}): {error}"
+        return JudgeAnswer(None, Usage(), f"judge call failed ({error.kind}): {error}", "")
+    structured = _structured_output(completion)
     try:
         verdict = parse_verdict(completion.content, model)
     except VerdictError as error:
-        return None, completion.usage, str(error)
-    return verdict, completion.usage, None
+        return JudgeAnswer(None, completion.usage, str(error), structured)
+    return JudgeAnswer(verdict, completion.usage, None, structured)
+
+
+def _structured_output(completion: Completion) -> str:
+    sent = completion.structured_output
+    if sent is None:
+        return ""
+    if sent != "none" and not is_bare_json_object(completion.content):
+        # The endpoint took the field, yet the answer is not the JSON it would have forced.
+        return "ignored"
+    return sent
 
 
 def judge_result(
@@ -51,12 +85,11 @@ def judge_result(
     judge: Literal["llm", "visual"],
     judge_model: str,
     input_kind: str,
-    verdict: Verdict | None,
-    usage: Usage,
-    error: str | None,
+    answer: JudgeAnswer,
     note: str = "",
 ) -> JudgeResult:
     """The record of a verdict, or of the judge's failure (status ``infra_error``, no score)."""
+    verdict = answer.verdict
     if verdict is None:
         return JudgeResult(
             task_id=task_id,
@@ -68,8 +101,9 @@ def judge_result(
             status="infra_error",
             reason=note,
             input_kind=input_kind,
-            error_message=error or "the judge gave no verdict",
-            usage=usage,
+            error_message=answer.error or "the judge gave no verdict",
+            usage=answer.usage,
+            structured_output=answer.structured_output,
         )
     return JudgeResult(
         task_id=task_id,
@@ -83,7 +117,8 @@ def judge_result(
         scores=verdict.scores(),
         reason=f"{note} {verdict.reason}" if note else verdict.reason,
         input_kind=input_kind,
-        usage=usage,
+        usage=answer.usage,
+        structured_output=answer.structured_output,
     )
 
 
@@ -106,7 +141,9 @@ async def judge_item(
     judged on its HTML document against the request, the data and the spec:
     ``visual_clarity``, ``data_accuracy`` and ``design_quality``. Each verdict gives its
     reason before its scores and an overall ``score``; long episodes and documents are cut in
-    the middle with a marker.
+    the middle with a marker. The verdict's schema goes in the prompt and as a strict
+    ``json_schema`` response format (with the client's fallback where the endpoint refuses
+    it); the verdict's ``structured_output`` says whether the endpoint enforced it.
 
     Args:
         client: A client pointed at the judge model.
@@ -130,12 +167,11 @@ async def judge_item(
     """
     if result.task_id != task.id:
         raise ValueError(f"the result is of task {result.task_id}, not {task.id}")
-    verdict: ToolVerdict | ChartVerdict | None
     if isinstance(task, ToolTask):
         if isinstance(reference, ChartReference):
             raise ValueError(f"{task.id} is a tool task: its reference cannot be a chart")
         messages = tool_messages(task, result, domain_preamble=domain_preamble, reference=reference)
-        verdict, usage, error = await ask(client, messages, ToolVerdict, deadline=deadline)
+        answer = await ask(client, messages, ToolVerdict, deadline=deadline)
         input_kind = "trajectory"
     else:
         if isinstance(reference, ToolReference):
@@ -144,7 +180,7 @@ async def judge_item(
         messages = chart_messages(
             task, result, document, domain_preamble=domain_preamble, reference=reference
         )
-        verdict, usage, error = await ask(client, messages, ChartVerdict, deadline=deadline)
+        answer = await ask(client, messages, ChartVerdict, deadline=deadline)
         input_kind = "html"
     return judge_result(
         task_id=task.id,
@@ -153,7 +189,5 @@ async def judge_item(
         judge="llm",
         judge_model=judge_model,
         input_kind=input_kind,
-        verdict=verdict,
-        usage=usage,
-        error=error,
+        answer=answer,
     )

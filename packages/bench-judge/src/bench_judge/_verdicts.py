@@ -1,18 +1,24 @@
 """The judges' verdicts: pydantic models with the reason first, and a tolerant reader.
 
-A judge model is asked for one JSON object. It may still wrap the object in a fenced block or
-write a sentence before it; the reader looks for the object in each of those places and
-validates it. Anything that does not validate is a `VerdictError`, which the judges turn into
-an ``infra_error`` verdict: an unreadable answer is the judge's failure, never a score of 0.
+A judge model is asked for one JSON object, by the prompt and, where the endpoint takes it, by
+a strict ``json_schema`` response format (`verdict_format`). It may still wrap the object in a
+fenced block or write a sentence before it; the reader looks for the object in each of those
+places and validates it. Anything that does not validate is a `VerdictError`, which the judges
+turn into an ``infra_error`` verdict: an unreadable answer is the judge's failure, never a
+score of 0.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+from collections.abc import Mapping
 from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from bench_clients import ResponseFormat
 
 Points = Annotated[float, Field(ge=0.0, le=100.0)]
 
@@ -92,6 +98,51 @@ class VerdictError(ValueError):
 def verdict_schema(model: type[_Verdict]) -> dict[str, Any]:
     """The JSON schema of a verdict, its properties in order: the reason first."""
     return model.model_json_schema()
+
+
+@functools.cache
+def verdict_format(model: type[_Verdict]) -> ResponseFormat:
+    """The strict ``json_schema`` response format of a verdict, named after its model."""
+    return ResponseFormat(name=model.__name__, schema=strict_schema(verdict_schema(model)))
+
+
+# Keywords outside OpenAI's strict subset, which refuses a schema that has them; pydantic
+# still checks them when it reads the answer.
+_NOT_STRICT = frozenset({"default", "minLength", "maxLength", "minProperties", "maxProperties"})
+# Keywords whose value is a schema, or a list or a mapping of schemas.
+_SUBSCHEMA = frozenset({"items", "not", "additionalProperties"})
+_SUBSCHEMAS = frozenset({"anyOf", "allOf", "oneOf", "prefixItems"})
+_NAMED_SUBSCHEMAS = frozenset({"properties", "$defs", "definitions"})
+
+
+def strict_schema(schema: Mapping[str, Any]) -> dict[str, Any]:
+    """``schema`` in the subset strict structured outputs accept: every object closed
+    (``additionalProperties: false``) with all its properties required, and no keyword the
+    strict subset refuses. A property that was optional becomes required."""
+    strict: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key in _NOT_STRICT:
+            continue
+        if key in _SUBSCHEMA and isinstance(value, Mapping):
+            strict[key] = strict_schema(value)
+        elif key in _SUBSCHEMAS and isinstance(value, list):
+            strict[key] = [strict_schema(v) if isinstance(v, Mapping) else v for v in value]
+        elif key in _NAMED_SUBSCHEMAS and isinstance(value, Mapping):
+            strict[key] = {
+                name: strict_schema(v) if isinstance(v, Mapping) else v for name, v in value.items()
+            }
+        else:
+            strict[key] = value
+    if "properties" in strict or strict.get("type") == "object":
+        strict["additionalProperties"] = False
+        strict["required"] = list(strict.get("properties", {}))
+    return strict
+
+
+def is_bare_json_object(text: str | None) -> bool:
+    """Whether ``text`` is one JSON object and nothing else, as an endpoint that enforces a
+    schema answers."""
+    return text is not None and _decode(text.strip()) is not None
 
 
 def parse_verdict(text: str | None, model: type[V]) -> V:

@@ -30,7 +30,8 @@ async def judge_chart_visually(
     ``data:`` URL) beside the request at ``quality``, the data and the spec: the verdict's
     ``input_kind`` is ``image``. Without one (no browser), the HTML goes as text, the model is
     told so, and the verdict says it: ``input_kind`` ``html`` and a reason opening with
-    `NO_IMAGE_NOTE`.
+    `NO_IMAGE_NOTE`. As for the LLM judge, the verdict's schema is also asked for as a
+    response format, and ``structured_output`` records whether the endpoint enforced it.
 
     Args:
         client: A client pointed at a multimodal judge model.
@@ -51,7 +52,7 @@ async def judge_chart_visually(
         ValueError: ``screenshot`` is not a PNG, or ``quality`` is out of range.
     """
     messages = visual_messages(task, quality, html, screenshot)
-    verdict, usage, error = await ask(client, messages, VisualVerdict, deadline=deadline)
+    answer = await ask(client, messages, VisualVerdict, deadline=deadline)
     return judge_result(
         task_id=task.id,
         quality=quality,
@@ -59,8 +60,6 @@ async def judge_chart_visually(
         judge="visual",
         judge_model=judge_model,
         input_kind="image" if screenshot is not None else "html",
-        verdict=verdict,
-        usage=usage,
-        error=error,
+        answer=answer,
         note="" if screenshot is not None else NO_IMAGE_NOTE,
     )
