@@ -12,6 +12,8 @@ model name a run sends, so one server serves every scenario::
     fake/reference?fault=429&times=1&retry_after=1
     fake/reference?fault=hang&every=5      every 5th conversation never answers
     fake/reference?latency=0.2             answer after 200 ms
+    fake/judge?refuse=json_schema          HTTP 400 to a json_schema response_format
+    fake/judge?refuse=response_format      HTTP 400 to any response_format
 
 Faults: 429, 500, 503, html (an HTML error page), badjson, hang, drop (close the
 connection), 401. Run it alone with ``python tests/e2e/fake_server.py [--port N] [--key K]``.
@@ -57,6 +59,7 @@ class Scenario:
     retry_after: float = 1.0
     latency: float = 0.0
     share: float = 1.0
+    refuse: str | None = None
 
     @classmethod
     def parse(cls, model: str) -> Scenario:
@@ -70,6 +73,7 @@ class Scenario:
             retry_after=float(options.get("retry_after", 1.0)),
             latency=float(options.get("latency", 0.0)),
             share=float(options.get("share", 1.0)),
+            refuse=options.get("refuse"),
         )
 
 
@@ -137,6 +141,11 @@ class FakeServer:
         if self.record:
             self.requests.append(request)
         scenario = Scenario.parse(request["model"])
+        kind = request.get("response_format", {}).get("type")
+        if kind is not None and scenario.refuse in (kind, "response_format"):
+            # Worded as OpenAI words it.
+            error = {"message": f"Unsupported parameter: 'response_format' of type {kind}"}
+            return await self.send(writer, 400, {"error": {**error, "param": "response_format"}})
         fault = self.fault_for(scenario, request)
         if scenario.latency:
             await asyncio.sleep(scenario.latency)
