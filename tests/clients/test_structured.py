@@ -365,3 +365,24 @@ def test_errors_that_name_the_field_are_refusals(status: int, body: Any) -> None
 )
 def test_other_errors_are_not_refusals(status: int, body: Any) -> None:
     assert not refuses_response_format(status, httpx.Response(status, json=body))
+
+
+def test_calls_queued_behind_the_concurrency_limit_send_what_the_first_learnt() -> None:
+    endpoint = Endpoint(json_schema=refusal())
+
+    async def slow(request: httpx.Request) -> httpx.Response:
+        await asyncio.sleep(0.001)  # let every call start and queue for the one slot
+        return endpoint(request)
+
+    chat = client(slow, config(concurrency=1))
+
+    async def go() -> list[Completion]:
+        async with chat:
+            return await asyncio.gather(
+                *(chat.complete(USER, response_format=VERDICT) for _ in range(5))
+            )
+
+    completions = asyncio.run(go())
+    # The level is chosen when a request leaves, not when the call starts waiting.
+    assert endpoint.kinds() == ["json_schema"] + ["json_object"] * 5
+    assert [c.attempts for c in completions] == [2, 1, 1, 1, 1]

@@ -57,6 +57,38 @@ class _Refused(Exception):
         self.message = message
 
 
+class _Outgoing:
+    """One call's request body, encoded for the ``response_format`` level it sends."""
+
+    def __init__(
+        self,
+        body: dict[str, Any],
+        response_format: ResponseFormat | None,
+        level: StructuredOutput | None,
+    ) -> None:
+        self._body = body
+        self._format = response_format
+        self.level = level
+        self._payload = self._encode()
+
+    def payload(self, known: StructuredOutput) -> bytes:
+        """The bytes to send, at ``known`` where the endpoint is known to take no more."""
+        if self.level is not None and weaker(self.level, known) != self.level:
+            self.level = known
+            self._payload = self._encode()
+        return self._payload
+
+    def _encode(self) -> bytes:
+        fields = self._body
+        if self._format is not None and self.level is not None:
+            request = self._format.request(self.level)
+            if request is not None:
+                fields = {**self._body, "response_format": request}
+        # msgspec, not json.dumps: the tool schemas make bodies large, and encoding them was
+        # the biggest single CPU cost per request (0.2 ms of ~1.5 ms) at 64 workers.
+        return _encode(fields)
+
+
 class ChatClient:
     """Chat completions on one endpoint, with pooling, retries and normalised answers.
 
@@ -210,20 +242,21 @@ class ChatClient:
             ClientError: The key, the model or the endpoint is wrong: stop the run.
             InfraError: A transient failure outlived its retries or the deadline.
         """
-        body = self._body(messages, tools)
-        level = self._structured if response_format is not None else None
-        payload = self._payload(body, response_format, level)
+        outgoing = _Outgoing(
+            self._body(messages, tools),
+            response_format,
+            self._structured if response_format is not None else None,
+        )
         sent = 0
         failures = 0
         while True:
             sent += 1
             try:
-                completion = await self._attempt(payload, sent, deadline, refusable=level)
+                completion = await self._attempt(outgoing, sent, deadline)
             except _Refused as refusal:
                 # Not a transient failure: the next request goes at once and costs no retry.
-                assert level is not None
-                level = self._refused(level, refusal.message)
-                payload = self._payload(body, response_format, level)
+                assert outgoing.level is not None
+                self._refused(outgoing.level, refusal.message)
                 continue
             except _Retryable as failure:
                 failures += 1
@@ -245,20 +278,15 @@ class ChatClient:
                         sent,
                     )
                 await self._sleep(delay)
-                if level is not None and weaker(level, self._structured) != level:
-                    # Another call learnt meanwhile that the endpoint refuses this level.
-                    level = self._structured
-                    payload = self._payload(body, response_format, level)
                 continue
-            if level is None:
+            if outgoing.level is None:
                 return completion
-            return replace(completion, structured_output=level)
+            return replace(completion, structured_output=outgoing.level)
 
-    def _refused(self, level: StructuredOutput, message: str) -> StructuredOutput:
-        """Remember that the endpoint refused ``level``; the level to send now."""
+    def _refused(self, level: StructuredOutput, message: str) -> None:
+        """Remember that the endpoint refused ``level``."""
         self._structured = weaker(self._structured, step_down(level))
         self._refusal = message
-        return self._structured
 
     def _body(
         self, messages: Sequence[Mapping[str, Any]], tools: Sequence[Mapping[str, Any]] | None
@@ -282,31 +310,11 @@ class ChatClient:
             body["usage"] = {"include": True}
         return body
 
-    @staticmethod
-    def _payload(
-        body: dict[str, Any],
-        response_format: ResponseFormat | None,
-        level: StructuredOutput | None,
-    ) -> bytes:
-        fields = body
-        if response_format is not None and level is not None:
-            request = response_format.request(level)
-            if request is not None:
-                fields = {**body, "response_format": request}
-        # msgspec, not json.dumps: the tool schemas make bodies large, and encoding them was
-        # the biggest single CPU cost per request (0.2 ms of ~1.5 ms) at 64 workers.
-        return _encode(fields)
-
     async def _attempt(
-        self,
-        payload: bytes,
-        attempt: int,
-        deadline: float | None,
-        *,
-        refusable: StructuredOutput | None,
+        self, outgoing: _Outgoing, attempt: int, deadline: float | None
     ) -> Completion:
-        """Send one request. With ``refusable`` (the level of a ``response_format`` sent),
-        a refusal of it raises `_Refused` instead of an error."""
+        """Send one request; a refusal of the ``response_format`` it carried raises
+        `_Refused` instead of an error."""
         config = self._config
         remaining = None if deadline is None else deadline - self._clock()
         if remaining is not None and remaining <= 0:
@@ -328,6 +336,9 @@ class ChatClient:
             else min(config.request_timeout_s, remaining)
         )
         cut_by_deadline = remaining is not None and remaining < config.request_timeout_s
+        # Chosen once the slot is ours: a call that waited sends what others learnt meanwhile.
+        payload = outgoing.payload(self._structured)
+        refusable = outgoing.level
         started = self._clock()
         try:
             async with self._pool.lease() as http, asyncio.timeout(timeout):
