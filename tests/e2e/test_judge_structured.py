@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import msgspec
+
 from .conftest import KEY, bench_run, endpoint
 from .fake_server import FakeServer
 
@@ -55,6 +57,11 @@ def test_a_judge_endpoint_that_refuses_the_schema_costs_one_request_per_run(
     kinds = [r["response_format"]["type"] for r in fresh_server.requests]
     assert kinds == ["json_schema"] + ["json_object"] * 4
     assert KEY not in run.run_file.read_text()
+    report = bench_run("report", str(run.run_file), cwd=tmp_path)
+    assert report.code == 0, report.stderr
+    assert "llm (schema json_object 2)" in report.stdout  # the tool items' verdicts
+    summary = msgspec.json.decode(run.run_file.with_suffix(".report.json").read_bytes())["judges"]
+    assert sum(entry["structured_output"]["json_object"] for entry in summary) == 4
 
 
 def test_a_judge_endpoint_that_refuses_any_format_is_judged_on_the_prompt(

@@ -61,6 +61,9 @@ def _judges(run: Run) -> list[dict[str, Any]]:
                     for name in names
                 },
                 "input_kinds": dict(sorted(Counter(v.input_kind for v in scored).items())),
+                "structured_output": dict(
+                    sorted(Counter(v.structured_output or "unknown" for v in scored).items())
+                ),
             }
         )
     return summaries

@@ -122,7 +122,12 @@ def print_judges(report: dict[str, Any], console: Console, *, label: str) -> Non
             for name, value in entry["mean_scores"].items()
             if value is not None
         )
-        judge = entry["judge"] + (" (HTML as text)" if "html" in entry["input_kinds"] else "")
+        judge = entry["judge"]
+        if judge == "visual" and "html" in entry["input_kinds"]:
+            judge += " (HTML as text)"  # no screenshot: the visual judge read the source
+        enforced = entry.get("structured_output", {})
+        if enforced and set(enforced) != {"json_schema"}:
+            judge += " (schema " + ", ".join(f"{k} {n}" for k, n in enforced.items()) + ")"
         table.add_row(
             judge,
             entry["judge_model"],
