@@ -23,6 +23,7 @@ from .._progress import RunProgress
 from .._report import build_report
 from .._runner import Runner
 from .._tables import print_report
+from ..html import html_report_path, write_run_html
 
 if TYPE_CHECKING:  # the browser extra is optional
     from bench_scoring.browser import ChartBrowser
@@ -236,7 +237,7 @@ async def _run(
                 errors=errors,
             )
         if code == 0:
-            _finish(store.path, console)
+            _finish(store.path, plan, console)
         return code
 
 
@@ -287,12 +288,15 @@ async def _judge_after(
         )
 
 
-def _finish(path: Path, console: Console) -> None:
-    report = build_report(read_run(path))
+def _finish(path: Path, plan: Plan, console: Console) -> None:
+    run = read_run(path)
+    report = build_report(run)
     report_path = path.with_suffix(".report.json")
     report_path.write_bytes(msgspec.json.format(msgspec.json.encode(report)) + b"\n")
+    html_path = html_report_path(path)
+    write_run_html(report, run, path, html_path, plan.domains.values())
     print_report(report, console)
-    console.print(f"Results: {path}\nReport:  {report_path}", highlight=False)
+    console.print(f"Results: {path}\nReport:  {report_path}\nHTML:    {html_path}", highlight=False)
 
 
 class Judging(msgspec.Struct, frozen=True, kw_only=True):
