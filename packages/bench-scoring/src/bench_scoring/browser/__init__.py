@@ -9,6 +9,7 @@ from ._chart_browser import (
 )
 from ._launch import BrowserSettings, find_chromium
 from ._rendered_score import score_chart_rendered
+from ._rendered_styles import RenderedStyles
 
 __all__ = [
     "CHART_URL",
@@ -16,6 +17,7 @@ __all__ = [
     "ChartBrowser",
     "InteractionCheck",
     "LibraryInstance",
+    "RenderedStyles",
     "Rendering",
     "find_chromium",
     "score_chart_rendered",

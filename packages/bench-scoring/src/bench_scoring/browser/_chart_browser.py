@@ -14,20 +14,19 @@ import msgspec
 from ._launch import INSTALL_HINT, BrowserSettings, cache_dir, find_chromium, launch_args
 from ._library_files import LibraryFiles
 from ._page_scripts import (
-    COLLECT,
     FRAME,
     HIDDEN,
     INIT,
     LEGEND,
-    LOADED,
     LOOK,
     MARKS,
-    SETTLE,
+    READ,
     STILL_CSS,
     TITLE_AT,
     VISIBLE_MARKS,
     WATCH,
 )
+from ._rendered_styles import RenderedStyles
 
 if TYPE_CHECKING:
     from playwright.async_api import (
@@ -100,6 +99,8 @@ class Rendering(msgspec.Struct, frozen=True, kw_only=True):
         crashed: The renderer died (out of memory, most often).
         screenshot: Where the PNG was saved, if one was asked for and taken.
         checks: The interactions tried.
+        styles: The computed styles read once the chart had loaded (None when the page was
+            not read: too large, timed out or crashed first).
     """
 
     errors: list[str]
@@ -117,6 +118,7 @@ class Rendering(msgspec.Struct, frozen=True, kw_only=True):
     crashed: bool
     screenshot: str | None
     checks: list[InteractionCheck]
+    styles: RenderedStyles | None = None
 
 
 class _Visit:
@@ -262,6 +264,9 @@ class ChartBrowser:
             crashed=visit.crashed,
             screenshot=visit.screenshot,
             checks=visit.checks,
+            styles=msgspec.convert(collected["styles"], RenderedStyles)
+            if collected.get("styles")
+            else None,
         )
 
     async def _visit(
@@ -326,12 +331,9 @@ class ChartBrowser:
         # Wait for the load event in the page itself: a page that tries to navigate away
         # while loading makes Playwright's own wait follow the refused navigation.
         await page.goto(CHART_URL, wait_until="commit", timeout=budget_ms)
-        await page.evaluate(LOADED)
-        await page.evaluate(SETTLE)
-        visit.collected.update(
-            await page.evaluate(COLLECT, [self.settings.max_nodes, self.settings.max_text])
-        )
-        visit.counts = await page.evaluate("() => ({...window.__benchCounts})")
+        limits = [self.settings.max_nodes, self.settings.max_text, self.settings.max_styled]
+        visit.collected.update(await page.evaluate(READ, limits))
+        visit.counts = visit.collected.pop("counts", {})
         if screenshot is not None:
             await page.add_style_tag(content=STILL_CSS)
             await page.screenshot(path=str(screenshot), type="png", animations="disabled")

@@ -39,6 +39,7 @@ class BrowserSettings(msgspec.Struct, frozen=True, kw_only=True):
         heap_mb: The JavaScript heap limit of each renderer.
         max_nodes: Past this many elements the DOM is not read (a chart needs far fewer).
         max_text: Characters of rendered text and SVG markup kept.
+        max_styled: Visible elements whose computed styles are read, at most.
         cache_dir: The chart-library cache (``bench-run setup``); None: ``$BENCH_CACHE_DIR``,
             else ``$XDG_CACHE_HOME/bench-run/libraries``.
     """
@@ -49,6 +50,7 @@ class BrowserSettings(msgspec.Struct, frozen=True, kw_only=True):
     heap_mb: int = 256
     max_nodes: int = 50_000
     max_text: int = 500_000
+    max_styled: int = 5_000
     cache_dir: str | None = None
 
 

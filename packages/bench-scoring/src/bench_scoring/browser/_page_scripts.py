@@ -2,17 +2,107 @@
 
 from __future__ import annotations
 
+from ._style_scripts import STYLES
+
 # Run before any of the page's scripts: dialogs become no-ops (an ``alert`` loop then costs
-# nothing), ``window.open`` opens nothing, and each attempt is counted.
+# nothing), ``window.open`` opens nothing, and each attempt is counted. The browser's own
+# style functions are kept before a page could replace them; canvas calls that make gradients
+# or set shadows are counted per canvas; Vega views are kept as they are made (``vegaEmbed``'s
+# result and every ``vega.View`` that initialises), with the specs given to ``vegaEmbed``.
 INIT = """
 (() => {
   const counts = { dialogs: 0, popups: 0 };
-  Object.defineProperty(window, '__benchCounts', { value: counts });
+  const hide = (name, value) => Object.defineProperty(window, name, { value });
+  hide('__benchCounts', counts);
   window.alert = () => { counts.dialogs++; };
   window.confirm = () => { counts.dialogs++; return false; };
   window.prompt = () => { counts.dialogs++; return null; };
   window.print = () => { counts.dialogs++; };
   window.open = () => { counts.popups++; return null; };
+
+  const computed = window.getComputedStyle.bind(window);
+  const value = CSSStyleDeclaration.prototype.getPropertyValue;
+  const paints = new WeakMap();
+  const mark = (canvas, what) => {
+    if (!canvas) return;
+    const paint = paints.get(canvas) || { gradients: 0, shadows: 0 };
+    paint[what]++;
+    paints.set(canvas, paint);
+  };
+  hide('__benchNative', Object.freeze({
+    style: (el) => computed(el),
+    get: (style, name) => value.call(style, name),
+    paint: (canvas) => paints.get(canvas) || null,
+  }));
+  const context = window.CanvasRenderingContext2D && CanvasRenderingContext2D.prototype;
+  if (context) {
+    for (const name of ['createLinearGradient', 'createRadialGradient', 'createConicGradient']) {
+      const make = context[name];
+      if (typeof make !== 'function') continue;
+      context[name] = function (...args) {
+        mark(this.canvas, 'gradients');
+        return make.apply(this, args);
+      };
+    }
+    const props = ['shadowBlur', 'shadowOffsetX', 'shadowOffsetY', 'shadowColor'];
+    const descriptors = Object.fromEntries(
+      props.map((p) => [p, Object.getOwnPropertyDescriptor(context, p)]));
+    const read = (ctx, p) => descriptors[p].get.call(ctx);
+    for (const p of props) {
+      const d = descriptors[p];
+      if (!d || !d.set) continue;
+      Object.defineProperty(context, p, { ...d, set(v) {
+        d.set.call(this, v);
+        const shadow = read(this, 'shadowBlur') || read(this, 'shadowOffsetX')
+          || read(this, 'shadowOffsetY');
+        const color = String(read(this, 'shadowColor'));
+        if (shadow && !/^rgba\\(.*,\\s*0\\)$/.test(color)) mark(this.canvas, 'shadows');
+      } });
+    }
+  }
+
+  const views = [], specs = [], pending = [];
+  const keep = (view) => { if (view && !views.includes(view)) views.push(view); };
+  hide('__benchVega', Object.freeze({
+    views: () => views.slice(), specs: () => specs.slice(), pending: () => pending.slice(),
+  }));
+  const hook = (name, wrap) => {
+    let current;
+    Object.defineProperty(window, name, {
+      configurable: true, enumerable: true, get: () => current,
+      set: (given) => {
+        current = given && ['object', 'function'].includes(typeof given) ? wrap(given) : given;
+      },
+    });
+  };
+  hook('vega', (vega) => {
+    let View;
+    Object.defineProperty(vega, 'View', {
+      configurable: true, enumerable: true, get: () => View,
+      set: (given) => {
+        View = given;
+        const init = given && given.prototype && given.prototype.initialize;
+        if (typeof init === 'function') {
+          given.prototype.initialize = function (...args) {
+            keep(this);
+            return init.apply(this, args);
+          };
+        }
+      },
+    });
+    return vega;
+  });
+  hook('vegaEmbed', (embed) => {
+    if (typeof embed !== 'function') return embed;
+    const wrapped = function (...args) {
+      if (args[1] && typeof args[1] === 'object') specs.push(args[1]);
+      const result = embed.apply(this, args);
+      const done = Promise.resolve(result).then((r) => keep(r && r.view), () => {});
+      pending.push(done);
+      return result;
+    };
+    return Object.assign(wrapped, embed);
+  });
 })();
 """
 
@@ -26,6 +116,11 @@ STILL_CSS = """
 SETTLE = """
 async () => {
   if (document.fonts) await document.fonts.ready;
+  const later = (ms) => new Promise((done) => setTimeout(done, ms));
+  await Promise.race([Promise.allSettled(window.__benchVega.pending()), later(3000)]);
+  for (const view of window.__benchVega.views()) {
+    try { await Promise.race([view.runAsync(), later(1000)]); } catch (e) {}
+  }
   if (window.Chart && window.Chart.instances) {
     for (const c of Object.values(window.Chart.instances)) {
       try { c.stop(); c.update('none'); } catch (e) {}
@@ -115,6 +210,41 @@ COLLECT = """
           .filter((s) => Number.isNaN(Number(s))),
         series: traces.map((t) => String(t.name ?? '')),
         values: numbers(traces.map((t) => [t.x, t.y, t.z, t.values])),
+      });
+    }
+  } catch (e) {}
+  try {
+    const views = window.__benchVega.views();
+    if (views.length) {
+      const KINDS = { bar: 'bar', line: 'line', trail: 'line', area: 'area', arc: 'pie',
+        point: 'scatter', circle: 'scatter', square: 'scatter', rect: 'heatmap' };
+      const types = [];
+      const marks = (spec, depth) => {
+        if (!spec || typeof spec !== 'object' || depth > 6) return;
+        const mark = typeof spec.mark === 'string' ? spec.mark : spec.mark && spec.mark.type;
+        if (KINDS[mark]) types.push(KINDS[mark]);
+        for (const key of ['layer', 'concat', 'hconcat', 'vconcat']) {
+          (Array.isArray(spec[key]) ? spec[key] : []).forEach((s) => marks(s, depth + 1));
+        }
+        marks(spec.spec, depth + 1);
+      };
+      window.__benchVega.specs().forEach((spec) => marks(spec, 0));
+      const labels = [], values = [];
+      for (const view of views) {
+        for (const name of Object.keys(view._runtime.data || {})) {
+          let rows = [];
+          try { rows = view.data(name) || []; } catch (e) { continue; }
+          for (const row of rows.slice(0, 2000)) {
+            for (const [key, v] of Object.entries(row || {})) {
+              if (typeof v === 'number' && Number.isFinite(v)) values.push(v);
+              else if (typeof v === 'string' && v.length < 200) labels.push(v);
+            }
+          }
+        }
+      }
+      out.libraries.push({
+        library: 'Vega', types, labels: [...new Set(labels)].slice(0, 5000),
+        series: [], values: values.slice(0, 20000),
       });
     }
   } catch (e) {}
@@ -347,4 +477,17 @@ VISIBLE_MARKS = """
   .filter((el) => !el.closest('defs, clipPath, mask, [class*="legend"]')
     && el.checkVisibility({ opacityProperty: true, visibilityProperty: true })
     && Number(getComputedStyle(el).opacity) > 0.3).length
+"""
+
+# Everything read once the chart has loaded, in one call: the load event, fonts and frames
+# (and Vega views) settled, the DOM and library instances, the computed styles, the counts.
+READ = f"""
+async ([maxNodes, maxText, maxStyled]) => {{
+  await ({LOADED})();
+  await ({SETTLE})();
+  const out = ({COLLECT})([maxNodes, maxText]);
+  out.styles = out.nodes > maxNodes ? null : ({STYLES})(maxStyled);
+  out.counts = {{ ...window.__benchCounts }};
+  return out;
+}}
 """

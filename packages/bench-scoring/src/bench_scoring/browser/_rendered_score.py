@@ -10,7 +10,9 @@ from bench_core import CHART_CRITERIA, ChartSpec
 from .._chart_css import read_css
 from .._chart_data import _SHOWN, ShownNumbers, _read_number, normalise_label, shows_label
 from .._chart_document import decode_answer, extract_chart, parse_document
+from .._chart_rules import rules_in_force
 from .._chart_score import (
+    _SHOWN_PER_RULE,
     SCRIPT_ERROR_POINTS,
     STATIC_NOTE,
     ChartScore,
@@ -22,6 +24,7 @@ from .._chart_score import (
 from .._chart_types import detect_types
 from .._tool_score import Deduction
 from ._chart_browser import ChartBrowser, Rendering
+from ._rendered_styles import RenderedStyles, rule_findings, tokens_found
 
 TIMEOUT_POINTS = 10.0  # a chart still busy at the time limit, or whose renderer crashed
 _MAX_ERRORS_CHARGED = 2
@@ -87,14 +90,23 @@ def _combine(static: ChartScore, spec: ChartSpec, rendering: Rendering, version:
     kept = _data_presence(kept, spec, rendering)
     kept = _interactivity(kept, spec, rendering)
     kept += _code_validity(rendering)
+    if rendering.styles is not None:
+        kept = _design_tokens(kept, spec, rendering.styles)
+        kept += _design_rules(kept, spec, rendering.styles)
     detected = _detected(static.detected_types, rendering)
     notes = [n for n in static.notes if n != STATIC_NOTE]
     type_notes: list[str] = []
     kept += _chart_type_match(spec.chart_type, detected, type_notes)
     tried = ", ".join(f"{c.kind} {'passed' if c.passed else 'failed'}" for c in rendering.checks)
+    styled = (
+        f", computed styles of {rendering.styles.elements} elements read for design tokens "
+        "and rules"
+        if rendering.styles is not None
+        else ", computed styles not read"
+    )
     notes.append(
         f"rendered in Chromium {version} in {rendering.elapsed_s:.2f} s: script errors, "
-        f"rendered data and chart type checked{f'; {tried}' if tried else ''}"
+        f"rendered data and chart type checked{styled}{f'; {tried}' if tried else ''}"
     )
     notes += [f"blocked request: {url[:120]}" for url in rendering.blocked[:5]]
     notes += [e[:200] for e in rendering.errors if e.startswith(_RESOURCE_ERROR)][:3]
@@ -138,6 +150,42 @@ def _data_presence(
         for d in deductions
         if not (d.criterion == "data_presence" and d.message.startswith(tuple(found)))
     ]
+
+
+def _design_tokens(
+    deductions: list[Deduction], spec: ChartSpec, styles: RenderedStyles
+) -> list[Deduction]:
+    found = tuple(tokens_found(spec.tokens, styles))
+    if not found:
+        return deductions
+    return [
+        d
+        for d in deductions
+        if not (d.criterion == "design_tokens" and d.message.startswith(found))
+    ]
+
+
+def _design_rules(
+    deductions: list[Deduction], spec: ChartSpec, styles: RenderedStyles
+) -> list[Deduction]:
+    """A rendered shadow or gradient costs its rule's share, unless the code already did."""
+    in_force = rules_in_force(spec.rules)
+    added = []
+    for rule, findings in rule_findings(styles).items():
+        lost = any(
+            d.criterion == "design_rules" and d.message.startswith(f"{rule}: ") for d in deductions
+        )
+        if not findings or lost:
+            continue
+        shown = findings[:_SHOWN_PER_RULE]
+        if len(findings) > len(shown):
+            shown[-1] += f" (and {len(findings) - len(shown)} more)"
+        points = CHART_CRITERIA["design_rules"] / (len(in_force) * len(shown))
+        added += [
+            Deduction(criterion="design_rules", points=points, message=f"{rule}: {f} (rendered)")
+            for f in shown
+        ]
+    return added
 
 
 def _numbers(rendering: Rendering) -> ShownNumbers:
