@@ -18,6 +18,10 @@ app.command(
     name="list",
     help="List the installed domains and their tasks.",
 )
+app.command(
+    "bench_cli.commands.compare:compare",
+    help="Compare runs of several models on the items they share, with paired intervals.",
+)
 app.command("bench_cli.commands.report:report", help="Rebuild the report of a run from its JSONL.")
 app.command(
     "bench_cli.commands.judge:judge",
