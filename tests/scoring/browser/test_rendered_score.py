@@ -4,9 +4,11 @@ import asyncio
 
 import pytest
 
+from bench_core import ChartTask
 from bench_domain_trading import domain
 from bench_scoring import score_chart
 from bench_scoring.browser import ChartBrowser, score_chart_rendered
+from bench_scoring.browser._interactions import EXERCISED
 
 from .conftest import Session
 from .support import browser_missing
@@ -15,7 +17,11 @@ from .test_rendering import chartjs
 
 pytestmark = pytest.mark.skipif(browser_missing() is not None, reason=str(browser_missing()))
 
-REFERENCES = ("C_M01", "C_E01", "C_M05", "C_H01", "C_X01")
+REFERENCES = [t.id for t in domain().tasks() if isinstance(t, ChartTask)]
+
+
+def test_every_trading_chart_task_is_a_reference_here() -> None:
+    assert len(REFERENCES) == 22
 
 
 @pytest.mark.parametrize("chart_id", REFERENCES)
@@ -25,7 +31,11 @@ def test_trading_references_score_100_with_browser_checks(session: Session, char
     html = trading.reference(chart_id).html
     score = session.run(score_chart_rendered(html, task.spec, session.browser))
     assert score.total == 100, score.reasons
-    assert any(note.startswith("rendered in Chromium") for note in score.notes)
+    [note] = [note for note in score.notes if note.startswith("rendered in Chromium")]
+    assert "computed styles of" in note
+    for kind in task.spec.interactivity:
+        if kind in EXERCISED:
+            assert f"{kind} passed" in note, note
 
 
 def test_a_runtime_error_costs_code_validity(session: Session) -> None:

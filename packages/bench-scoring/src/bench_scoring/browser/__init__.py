@@ -1,12 +1,7 @@
 """Charts rendered and checked in a sandboxed Chromium (extra ``browser``: Playwright)."""
 
-from ._chart_browser import (
-    CHART_URL,
-    ChartBrowser,
-    InteractionCheck,
-    LibraryInstance,
-    Rendering,
-)
+from ._chart_browser import CHART_URL, ChartBrowser, LibraryInstance, Rendering
+from ._interactions import InteractionCheck
 from ._launch import BrowserSettings, find_chromium
 from ._rendered_score import score_chart_rendered
 from ._rendered_styles import RenderedStyles

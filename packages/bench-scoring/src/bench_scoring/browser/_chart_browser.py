@@ -11,21 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from ._interactions import InteractionCheck, exercise
 from ._launch import INSTALL_HINT, BrowserSettings, cache_dir, find_chromium, launch_args
 from ._library_files import LibraryFiles
-from ._page_scripts import (
-    FRAME,
-    HIDDEN,
-    INIT,
-    LEGEND,
-    LOOK,
-    MARKS,
-    READ,
-    STILL_CSS,
-    TITLE_AT,
-    VISIBLE_MARKS,
-    WATCH,
-)
+from ._page_scripts import INIT, READ, STILL_CSS
 from ._rendered_styles import RenderedStyles
 
 if TYPE_CHECKING:
@@ -43,7 +32,6 @@ if TYPE_CHECKING:
 CHART_URL = "https://chart.bench.invalid/"
 """Where a chart is loaded from: a made-up origin (never resolved) answered by the route."""
 VIEWPORT = {"width": 1100, "height": 800}
-_HOVER_KINDS = ("tooltip", "hover")
 _CLOSE_TIMEOUT_S = 5.0
 _LOCAL_REFUSED = "Not allowed to load local resource:"
 
@@ -64,20 +52,6 @@ class LibraryInstance(msgspec.Struct, frozen=True, kw_only=True):
     labels: list[str]
     series: list[str]
     values: list[float]
-
-
-class InteractionCheck(msgspec.Struct, frozen=True, kw_only=True):
-    """One interaction tried with the mouse.
-
-    Attributes:
-        kind: ``tooltip``, ``hover`` or ``legend_toggle``.
-        passed: Whether the chart answered as it should.
-        detail: What was done and seen.
-    """
-
-    kind: str
-    passed: bool
-    detail: str
 
 
 class Rendering(msgspec.Struct, frozen=True, kw_only=True):
@@ -204,7 +178,7 @@ class ChartBrowser:
             html: The chart document.
             screenshot: Where to save a PNG of the viewport (not saved when None).
             interactions: Interactions to try with the mouse (``tooltip``, ``hover``,
-                ``legend_toggle``; others are left to the static check).
+                ``legend_toggle``, ``zoom``; others are left to the static check).
         """
         if self._browser is None:
             raise RuntimeError("ChartBrowser is not open: use `async with ChartBrowser()`")
@@ -340,10 +314,7 @@ class ChartBrowser:
             visit.screenshot = str(screenshot)
         if int(visit.collected.get("nodes", 0)) > self.settings.max_nodes:
             return
-        if any(kind in interactions for kind in _HOVER_KINDS):
-            visit.checks += await _hover(page, interactions)
-        if "legend_toggle" in interactions:
-            visit.checks.append(await _legend(page))
+        visit.checks += await exercise(page, interactions)
 
 
 def _console(message: ConsoleMessage, visit: _Visit) -> None:
@@ -359,60 +330,3 @@ async def _dismiss(dialog: Dialog, visit: _Visit) -> None:
     visit.dialogs += 1
     with contextlib.suppress(Exception):  # the page may be closing
         await dialog.dismiss()
-
-
-async def _hover(page: Page, interactions: tuple[str, ...]) -> list[InteractionCheck]:
-    await page.evaluate(WATCH)
-    points: list[dict[str, Any]] = await page.evaluate(MARKS)
-    kinds = [kind for kind in _HOVER_KINDS if kind in interactions]
-    if not points:
-        return [InteractionCheck(kind=k, passed=False, detail="no mark to hover") for k in kinds]
-    tooltip = ""
-    reacted = ""
-    for point in points:
-        await page.mouse.move(0, 0)
-        await page.evaluate(FRAME)
-        before = await page.evaluate(LOOK)
-        await page.mouse.move(point["x"], point["y"], steps=2)
-        await page.evaluate(FRAME)
-        after = await page.evaluate(LOOK)
-        new = [t for t in after["seen"] if t not in set(before["seen"])]
-        title = await page.evaluate(TITLE_AT, [point["x"], point["y"]])
-        shown = [*after["tips"], *new, *([title] if title else [])]
-        with_value = [t for t in shown if any(c.isdigit() for c in t)]
-        if with_value and not tooltip:
-            tooltip = " ".join(with_value)[:120]
-        if (shown or after["active"] or after["mutations"] > before["mutations"]) and not reacted:
-            reacted = f"the {point['how']} mark at ({point['x']:.0f}, {point['y']:.0f}) reacted"
-        if tooltip and reacted:
-            break
-    await page.mouse.move(0, 0)
-    checks = []
-    where = f"{len(points)} {points[0]['how']} marks hovered"
-    if "tooltip" in kinds:
-        detail = f"tooltip shown: {tooltip!r}" if tooltip else f"{where}: no tooltip with a value"
-        checks.append(InteractionCheck(kind="tooltip", passed=bool(tooltip), detail=detail))
-    if "hover" in kinds:
-        detail = reacted or f"{where}: nothing changed"
-        checks.append(InteractionCheck(kind="hover", passed=bool(reacted), detail=detail))
-    return checks
-
-
-async def _legend(page: Page) -> InteractionCheck:
-    entry: dict[str, Any] | None = await page.evaluate(LEGEND)
-    if entry is None:
-        return InteractionCheck(kind="legend_toggle", passed=False, detail="no legend to click")
-    marks_before = await page.evaluate(VISIBLE_MARKS)
-    await page.mouse.click(entry["x"], entry["y"])
-    hidden: bool | None = None
-    # Plotly waits out a possible double click before toggling: poll a little.
-    for _ in range(8):
-        await page.wait_for_timeout(100)
-        hidden = await page.evaluate(HIDDEN, entry["how"])
-        if hidden is None:
-            hidden = await page.evaluate(VISIBLE_MARKS) < marks_before
-        if hidden:
-            break
-    where = f"the first {entry['how']} legend entry"
-    detail = f"clicking {where} hid its series" if hidden else f"clicking {where} hid nothing"
-    return InteractionCheck(kind="legend_toggle", passed=bool(hidden), detail=detail)

@@ -24,6 +24,7 @@ from .._chart_score import (
 from .._chart_types import detect_types
 from .._tool_score import Deduction
 from ._chart_browser import ChartBrowser, Rendering
+from ._interactions import EXERCISED
 from ._rendered_styles import RenderedStyles, rule_findings, tokens_found
 
 TIMEOUT_POINTS = 10.0  # a chart still busy at the time limit, or whose renderer crashed
@@ -42,7 +43,6 @@ _LIBRARY_TYPES = {
     "effectScatter": "scatter",
     "heatmap": "heatmap",
 }
-_EXERCISED = ("tooltip", "hover", "legend_toggle")
 
 
 async def score_chart_rendered(
@@ -73,7 +73,7 @@ async def score_chart_rendered(
         rendering = await browser.render(
             document,
             screenshot=screenshot,
-            interactions=tuple(k for k in chart_spec.interactivity if k in _EXERCISED),
+            interactions=tuple(k for k in chart_spec.interactivity if k in EXERCISED),
         )
     except Exception as error:  # the browser is evidence, never a reason to fail scoring
         note = f"browser check failed ({type(error).__name__}: {error}): static score only"
