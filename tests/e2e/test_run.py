@@ -96,6 +96,18 @@ def test_tool_calls_written_in_content_are_read_and_noted(
     items = result.items()
     assert all(item["score"] == 100.0 for item in items)
     assert all(any("tool_call" in note for note in item["normalized"]) for item in items)
+    # Ids generated for each message (call_1, ...) are made distinct across the turns, so the
+    # conversation never repeats a tool call id (providers refuse one that does).
+    longest = max(
+        (r for r in server.requests if r["model"] == "fake/content"),
+        key=lambda r: len(r["messages"]),
+    )
+    made = [c["id"] for m in longest["messages"] for c in m.get("tool_calls", [])]
+    answered = [m["tool_call_id"] for m in longest["messages"] if m["role"] == "tool"]
+    assert len(made) >= 2
+    assert len(set(made)) == len(made)
+    assert answered == made
+    assert any("used in an earlier turn" in n for item in items for n in item["normalized"])
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+import dataclasses
 import datetime as dt
 import time
 from collections.abc import Mapping, Sequence
@@ -145,11 +146,13 @@ class ToolEpisode(Episode):
         self.task: ToolTask = item.task
         self.tools = tools
         self.calls: list[dict[str, Any]] = []
+        self.call_ids: set[str] = set()
 
     async def _converse(self, model: Model, deadline: float) -> bool:
         simulator: Simulator | None = None  # made at the first call: most answers need few
         for turn in range(self.task.max_turns):
             completion = await model.respond(self.item, turn, self.messages, self.tools, deadline)
+            completion = self._distinct_ids(completion, turn)
             self._record(completion, turn)
             if not completion.tool_calls:
                 self.answer = completion.content
@@ -174,6 +177,39 @@ class ToolEpisode(Episode):
                 self.messages.append(reply)
                 self.trajectory.append(reply)
         return False  # the turn limit came while the model was still calling tools
+
+    def _distinct_ids(self, completion: Completion, turn: int) -> Completion:
+        """Give a new id to a call whose id an earlier turn used.
+
+        Models without native tool calling get ids generated per message (``call_1``...), and
+        providers refuse a conversation that repeats a tool call id.
+        """
+        if not any(call.id in self.call_ids for call in completion.tool_calls):
+            self.call_ids.update(call.id for call in completion.tool_calls if call.id)
+            return completion
+        calls = []
+        raw = dict(completion.raw_arguments)
+        in_message = {call.id for call in completion.tool_calls}
+        for index, call in enumerate(completion.tool_calls):
+            kept = call
+            if call.id in self.call_ids:
+                fresh = f"call_{turn}_{index}"
+                while fresh in self.call_ids or fresh in in_message:
+                    fresh += "_"
+                if call.id in raw:
+                    raw[fresh] = raw.pop(call.id)
+                kept = msgspec.structs.replace(call, id=fresh)
+            self.call_ids.add(kept.id or "")
+            calls.append(kept)
+        return dataclasses.replace(
+            completion,
+            tool_calls=calls,
+            raw_arguments=raw,
+            normalized=[
+                *completion.normalized,
+                "a tool call id used in an earlier turn was replaced",
+            ],
+        )
 
     async def _score(self, finished: bool) -> ItemResult:
         if finished and not self.calls and not (self.answer or "").strip():
