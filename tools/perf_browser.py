@@ -26,7 +26,15 @@ from pathlib import Path
 
 from bench_core import ChartReference, ChartSpec, ChartTask
 from bench_domain_trading import domain
-from bench_scoring.browser import BrowserSettings, ChartBrowser, score_chart_rendered
+from bench_scoring.browser import (
+    BrowserSettings,
+    ChartBrowser,
+    Rendering,
+    find_chromium,
+    score_chart_rendered,
+)
+
+PHASES = ("context", "load", "screenshot", "interactions", "close")
 
 
 def _children() -> dict[int, list[int]]:
@@ -98,6 +106,25 @@ class PeakMemory:
         self._thread.join()
 
 
+class RecordingBrowser(ChartBrowser):
+    """A ChartBrowser that keeps every rendering, for its phase timings."""
+
+    def __init__(self, settings: BrowserSettings) -> None:
+        super().__init__(settings)
+        self.renderings: list[Rendering] = []
+
+    async def render(
+        self,
+        html: str,
+        *,
+        screenshot: str | Path | None = None,
+        interactions: tuple[str, ...] = (),
+    ) -> Rendering:
+        rendering = await super().render(html, screenshot=screenshot, interactions=interactions)
+        self.renderings.append(rendering)
+        return rendering
+
+
 def charts() -> list[tuple[str, str, ChartSpec]]:
     trading = domain()
     found = []
@@ -109,11 +136,12 @@ def charts() -> list[tuple[str, str, ChartSpec]]:
 
 
 async def batch(
-    pages: int, work: list[tuple[str, str, ChartSpec]], folder: Path
+    pages: int, work: list[tuple[str, str, ChartSpec]], folder: Path, chromium: str | None = None
 ) -> dict[str, float]:
     with PeakMemory() as memory:
         started = time.perf_counter()
-        async with ChartBrowser(BrowserSettings(pages=pages)) as browser:
+        settings = BrowserSettings(pages=pages, chromium=chromium)
+        async with RecordingBrowser(settings) as browser:
             ready = time.perf_counter()
             cpu_before = _cpu_s(os.getpid())
             scores = await asyncio.gather(
@@ -125,7 +153,12 @@ async def batch(
             done = time.perf_counter()
             cpu = _cpu_s(os.getpid()) - cpu_before
     rendered = sum(any(n.startswith("rendered in Chromium") for n in s.notes) for s in scores)
+    phases = {
+        f"ms {phase}": 1000 * sum(r.phases.get(phase, 0.0) for r in browser.renderings) / len(work)
+        for phase in PHASES
+    }
     return {
+        **phases,
         "start_s": ready - started,
         "charts_per_s": len(work) / (done - ready),
         "cpu_ms_per_chart": 1000 * cpu / len(work),
@@ -139,25 +172,39 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--pools", type=int, nargs="+", default=[1, 2, 3])
+    parser.add_argument(
+        "--chromium",
+        nargs="+",
+        default=[None],
+        help="Chromium executables to compare (default: the one find_chromium picks)",
+    )
     options = parser.parse_args()
     work = charts()
     start_load = os.getloadavg()[0]
-    results: dict[int, list[dict[str, float]]] = {pool: [] for pool in options.pools}
+    setups = [(pool, chromium) for chromium in options.chromium for pool in options.pools]
+    results: dict[tuple[int, str | None], list[dict[str, float]]] = {s: [] for s in setups}
     with tempfile.TemporaryDirectory() as folder:
         for _ in range(options.rounds):
-            for pool in options.pools:
-                results[pool].append(asyncio.run(batch(pool, work, Path(folder))))
+            for pool, chromium in setups:
+                run = asyncio.run(batch(pool, work, Path(folder), chromium))
+                results[(pool, chromium)].append(run)
     print(f"{len(work)} reference charts, {options.rounds} interleaved rounds, medians:")
     load = os.getloadavg()[0]
     print(f"load average before: {start_load:.1f}, after: {load:.1f} on {os.cpu_count()} cores")
-    print("pool  charts/s  CPU ms/chart  browser start s  peak MB (tree)  rendered  scored 100")
-    for pool, runs in results.items():
+    print(
+        "pool  charts/s  CPU ms/chart  browser start s  peak MB (tree)  rendered  scored 100"
+        "  chromium"
+    )
+    for (pool, chromium), runs in results.items():
         median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
         print(
             f"{pool:>4}  {median['charts_per_s']:>8.2f}  {median['cpu_ms_per_chart']:>12.0f}  "
             f"{median['start_s']:>15.2f}  "
             f"{median['peak_mb']:>14.0f}  {median['rendered']:>8.0f}  {median['perfect']:>10.0f}"
+            f"  {chromium or find_chromium()}"
         )
+        spent = "  ".join(f"{p} {median[f'ms {p}']:.0f}" for p in PHASES)
+        print(f"      wall ms per chart by phase (summed over concurrent charts): {spent}")
 
 
 if __name__ == "__main__":

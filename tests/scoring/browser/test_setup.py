@@ -48,3 +48,17 @@ def test_missing_playwright_gives_the_install_hint(monkeypatch: pytest.MonkeyPat
 def test_a_pool_of_no_pages_is_refused() -> None:
     with pytest.raises(ValueError, match="pages"):
         ChartBrowser(BrowserSettings(pages=0))
+
+
+def test_the_headless_shell_is_preferred_to_the_full_browser(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("BENCH_CHROMIUM", raising=False)
+    for name in ("chromium", "chromium-headless-shell"):
+        fake = tmp_path / name
+        fake.write_text("#!/bin/sh\n")
+        fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert find_chromium() == str(tmp_path / "chromium-headless-shell")
+    (tmp_path / "chromium-headless-shell").unlink()
+    assert find_chromium() == str(tmp_path / "chromium")

@@ -5,20 +5,23 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 import msgspec
 
 from ._interactions import InteractionCheck, exercise
 from ._launch import INSTALL_HINT, BrowserSettings, cache_dir, find_chromium, launch_args
-from ._library_files import LibraryFiles
+from ._library_files import LibraryFiles, preload
 from ._page_scripts import INIT, READ, STILL_CSS
 from ._rendered_styles import RenderedStyles
 
 if TYPE_CHECKING:
     from playwright.async_api import (
+        APIRequestContext,
+        APIResponse,
         Browser,
         BrowserContext,
         ConsoleMessage,
@@ -65,6 +68,9 @@ class Rendering(msgspec.Struct, frozen=True, kw_only=True):
         libraries: The chart-library instances found.
         nodes: How many elements the DOM holds.
         elapsed_s: Time from start to finish, checks included.
+        phases: Seconds spent in each phase, for profiling: ``context`` (a fresh context and
+            page, the document committed), ``load`` (loaded, settled and read), ``screenshot``,
+            ``interactions``, ``close``.
         blocked: The URLs requested and refused.
         served: The chart-library URLs answered from the local cache.
         dialogs: Dialogs (``alert``, ``confirm``…) suppressed.
@@ -93,6 +99,7 @@ class Rendering(msgspec.Struct, frozen=True, kw_only=True):
     screenshot: str | None
     checks: list[InteractionCheck]
     styles: RenderedStyles | None = None
+    phases: dict[str, float] = {}
 
 
 class _Visit:
@@ -109,6 +116,14 @@ class _Visit:
         self.counts: dict[str, int] = {}
         self.checks: list[InteractionCheck] = []
         self.screenshot: str | None = None
+        self.phases: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, phase: str) -> None:
+        """Record the time since the last lap as ``phase``."""
+        now = time.perf_counter()
+        self.phases[phase] = round(now - self._last, 4)
+        self._last = now
 
 
 class ChartBrowser:
@@ -131,9 +146,11 @@ class ChartBrowser:
         self._pool = asyncio.Semaphore(self.settings.pages)
         self._playwright: Playwright | None = None
         self._browser: Browser | None = None
+        self._request: APIRequestContext | None = None
+        self._libraries: dict[Path, APIResponse] = {}
         self.version = ""
 
-    async def __aenter__(self) -> ChartBrowser:
+    async def __aenter__(self) -> Self:
         try:
             from playwright.async_api import async_playwright  # noqa: PLC0415 - the extra
         except ImportError:
@@ -150,6 +167,11 @@ class ChartBrowser:
             await self._playwright.stop()
             raise
         self.version = self._browser.version
+        try:
+            self._request = await self._playwright.request.new_context()
+            self._libraries = await preload(self._request, self._files)
+        except Exception:  # the libraries are then sent from here, chart by chart
+            self._libraries = {}
         return self
 
     async def __aexit__(
@@ -158,6 +180,10 @@ class ChartBrowser:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
+        if self._request is not None:
+            await self._request.dispose()
+            self._request = None
+            self._libraries = {}
         if self._browser is not None:
             await self._browser.close()
             self._browser = None
@@ -216,11 +242,13 @@ class ChartBrowser:
                 visit.crashed = True
             visit.errors.append(f"the browser failed: {message}")
         finally:
+            visit.lap("stopped")
             try:
                 async with asyncio.timeout(_CLOSE_TIMEOUT_S):
                     await context.close()
             except Exception:  # closing a hung or crashed context: the browser reaps it
                 visit.errors.append("the page could not be closed cleanly")
+            visit.lap("close")
         collected = visit.collected
         return Rendering(
             errors=visit.errors,
@@ -241,6 +269,7 @@ class ChartBrowser:
             styles=msgspec.convert(collected["styles"], RenderedStyles)
             if collected.get("styles")
             else None,
+            phases={k: v for k, v in visit.phases.items() if k != "stopped" or v},
         )
 
     async def _visit(
@@ -251,32 +280,7 @@ class ChartBrowser:
         screenshot: str | Path | None,
         interactions: tuple[str, ...],
     ) -> None:
-        body = html.encode("utf-8")
-        files = self._files
-
-        async def answer(route: Route, request: Request) -> None:
-            url = request.url
-            if request.is_navigation_request() and visit.collected.get("loaded"):
-                # A 204 answer to a navigation leaves the page where it is: the chart stays.
-                visit.blocked.append(url)
-                await route.fulfill(status=204, body=b"")
-                return
-            if url == CHART_URL and request.frame.parent_frame is None:
-                visit.collected["loaded"] = True
-                await route.fulfill(status=200, body=body, content_type="text/html; charset=utf-8")
-                return
-            library = files.body(url) if request.method == "GET" else None
-            if library is not None:
-                visit.served.append(url)
-                await route.fulfill(
-                    status=200,
-                    body=library,
-                    content_type="application/javascript; charset=utf-8",
-                    headers={"Access-Control-Allow-Origin": "*"},
-                )
-                return
-            visit.blocked.append(url)
-            await route.abort("blockedbyclient")
+        answer = self._answer(html.encode("utf-8"), visit)
 
         async def popup(page: Page) -> None:
             visit.popups += 1
@@ -305,16 +309,55 @@ class ChartBrowser:
         # Wait for the load event in the page itself: a page that tries to navigate away
         # while loading makes Playwright's own wait follow the refused navigation.
         await page.goto(CHART_URL, wait_until="commit", timeout=budget_ms)
+        visit.lap("context")
+        still = STILL_CSS if screenshot is not None else None
         limits = [self.settings.max_nodes, self.settings.max_text, self.settings.max_styled]
-        visit.collected.update(await page.evaluate(READ, limits))
+        visit.collected.update(await page.evaluate(READ, [*limits, still]))
         visit.counts = visit.collected.pop("counts", {})
+        visit.lap("load")
         if screenshot is not None:
-            await page.add_style_tag(content=STILL_CSS)
             await page.screenshot(path=str(screenshot), type="png", animations="disabled")
             visit.screenshot = str(screenshot)
+            visit.lap("screenshot")
         if int(visit.collected.get("nodes", 0)) > self.settings.max_nodes:
             return
         visit.checks += await exercise(page, interactions)
+        visit.lap("interactions")
+
+    def _answer(
+        self, document: bytes, visit: _Visit
+    ) -> Callable[[Route, Request], Coroutine[Any, Any, None]]:
+        """The route of one chart: its document, the cached libraries, and nothing else."""
+        files = self._files
+
+        async def answer(route: Route, request: Request) -> None:
+            url = request.url
+            if request.is_navigation_request() and visit.collected.get("loaded"):
+                # A 204 answer to a navigation leaves the page where it is: the chart stays.
+                visit.blocked.append(url)
+                await route.fulfill(status=204, body=b"")
+                return
+            if url == CHART_URL and request.frame.parent_frame is None:
+                visit.collected["loaded"] = True
+                kind = "text/html; charset=utf-8"
+                await route.fulfill(status=200, body=document, content_type=kind)
+                return
+            path = files.path(url) if request.method == "GET" else None
+            if path is None:
+                visit.blocked.append(url)
+                await route.abort("blockedbyclient")
+                return
+            visit.served.append(url)
+            headers = {"Access-Control-Allow-Origin": "*"}
+            kind = "application/javascript; charset=utf-8"
+            loaded = self._libraries.get(path)
+            if loaded is not None:
+                await route.fulfill(response=loaded, headers=headers, content_type=kind)
+            else:
+                library = files.body(url) or b""
+                await route.fulfill(body=library, headers=headers, content_type=kind)
+
+        return answer
 
 
 def _console(message: ConsoleMessage, visit: _Visit) -> None:

@@ -9,7 +9,16 @@ from pathlib import Path
 import msgspec
 
 INSTALL_HINT = "pip install 'bench-scoring[browser]'"
-_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# The headless shell first: the full browser builds a tab, a window and a profile's services for
+# every context, which here cost about three times the CPU per chart (tools/perf_browser.py).
+_CANDIDATES = (
+    "chromium-headless-shell",
+    "chrome-headless-shell",
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+)
 # Chromium keeps calling home (updates, sync, field trials) unless told not to, and a GPU
 # process is of no use to a headless renderer on a shared 2-core machine.
 _QUIET_FLAGS = (
@@ -32,7 +41,8 @@ class BrowserSettings(msgspec.Struct, frozen=True, kw_only=True):
 
     Attributes:
         chromium: The Chromium executable; None: ``$BENCH_CHROMIUM``, else the first of
-            ``chromium``, ``chromium-browser``, ``google-chrome`` on the PATH.
+            ``chromium-headless-shell`` (Debian's package of that name), ``chromium``,
+            ``chromium-browser``, ``google-chrome`` on the PATH.
         pages: How many charts render at once (one context and one page each).
         timeout_s: The time one chart may take, loading and checks included; a page that is
             still busy then (``while(true){}``) is closed.
@@ -70,7 +80,8 @@ def find_chromium(configured: str | None = None) -> str:
         if found:
             return found
     raise FileNotFoundError(
-        "no Chromium found: install one (`apt-get install -y chromium`) or set BENCH_CHROMIUM"
+        "no Chromium found: install one (`apt-get install -y chromium-headless-shell`, or "
+        "`chromium`) or set BENCH_CHROMIUM"
     )
 
 

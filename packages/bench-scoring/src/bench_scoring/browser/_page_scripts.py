@@ -251,14 +251,20 @@ COLLECT = """
 """
 
 # Everything read once the chart has loaded, in one call: the load event, fonts and frames
-# (and Vega views) settled, the DOM and library instances, the computed styles, the counts.
+# (and Vega views) settled, the DOM and library instances, the computed styles, the counts;
+# then, for a screenshot, the style sheet that stills transitions and animations.
 READ = f"""
-async ([maxNodes, maxText, maxStyled]) => {{
+async ([maxNodes, maxText, maxStyled, still]) => {{
   await ({LOADED})();
   await ({SETTLE})();
   const out = ({COLLECT})([maxNodes, maxText]);
   out.styles = out.nodes > maxNodes ? null : ({STYLES})(maxStyled);
   out.counts = {{ ...window.__benchCounts }};
+  if (still) {{
+    const sheet = document.createElement('style');
+    sheet.textContent = still;
+    (document.head || document.documentElement).append(sheet);
+  }}
   return out;
 }}
 """
