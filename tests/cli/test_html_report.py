@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import html
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -401,3 +403,21 @@ def test_suites_in_the_criteria_table_match_the_product() -> None:
 
 def test_a_model_name_reads_the_same_after_escaping() -> None:
     assert HOSTILE_MODEL in msgspec.json.decode(script_json({"m": HOSTILE_MODEL}))["m"]
+
+
+def test_writing_a_report_never_imports_plotly(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from bench_cli.html import render_compare_html\n"
+        "sys.path.insert(0, sys.argv[1])\n"
+        "from html_fixtures import comparison\n"
+        "page = render_compare_html(comparison())\n"
+        "print('plotly.js v' in page, sorted(m for m in sys.modules if m.startswith('plotly')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(Path(__file__).parent)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == "True []"

@@ -107,24 +107,28 @@ def cost_against_score(
     if not points:
         return None
     by_cost = all(usage.get("cost") is not None for _, _, usage in points)
+    named = len(points) > 1  # one run's point needs no name: the page is about that run
     traces = []
     for index, (label, overall, usage) in enumerate(points):
         x = usage["cost"] if by_cost else _tokens(usage)
         trace = _score_bars(label, index, [x], [overall])
         trace.update(
             type="scatter",
-            mode="markers+text",
-            text=[plot_text(label)],
+            mode="markers+text" if named else "markers",
             textposition="top center",
             cliponaxis=False,  # a label above a point near 100% stays readable
             marker={"color": _color(index), "size": 14},
         )
+        if named:
+            trace["text"] = [plot_text(label)]
         traces.append(trace)
     axis_title = "cost (USD, as the provider reported)" if by_cost else "tokens (no cost reported)"
+    widest = max((trace["x"][0] for trace in traces), default=0) or 1
     return _figure(
         traces,
         [(label, {}) for label, _, _ in points],
-        xaxis={"title": {"text": axis_title}, "rangemode": "tozero", "zeroline": True},
+        # From zero, with room on the right for the last point's label.
+        xaxis={"title": {"text": axis_title}, "range": [0, widest * 1.25], "zeroline": True},
         yaxis=_percent_axis(),
     )
 
@@ -205,6 +209,7 @@ def differences(pairs: Sequence[Mapping[str, Any]], labels: Sequence[str]) -> Fi
         height=max(260, 60 + 22 * len(shown)),
         xaxis={
             "title": {"text": "difference in points (a − b)"},
+            "rangemode": "tozero",  # zero, where a tie lies, is always in view
             "zeroline": True,
             "zerolinewidth": 2,
             "zerolinecolor": "#111827",

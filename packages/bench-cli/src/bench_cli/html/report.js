@@ -72,7 +72,8 @@
       var tr = el("tr", { "class": "row", "data-key": item.key }, [
         el("td", {}, [open]), el("td", {}, [item.suite]), el("td", {}, [item.domain]),
         el("td", {}, [item.difficulty]), el("td", { "class": "num" }, [item.quality]),
-        el("td", {}, [status]), el("td", { "class": "num" }, [fixed(item.score, 1)])
+        el("td", {}, [status]), el("td", { "class": "num" },
+          [item.status === "infra_error" ? "—" : fixed(item.score, 1)])  // left out, not 0
       ]);
       return { item: item, tr: tr, button: open, detail: null, text: searchText(item) };
     });
