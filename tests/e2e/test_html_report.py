@@ -83,3 +83,23 @@ def test_report_without_html_writes_no_page(tmp_path: Path) -> None:
     tables = bench_run("report", str(result.run_file), cwd=tmp_path)
     assert tables.code == 0, tables.stderr
     assert not page.exists()
+
+
+def test_judge_keeps_the_html_report_in_step(tmp_path: Path, server: FakeServer) -> None:
+    result = bench_run("run", "--model", "reference", "--task-id", "E01", "--max-quality", "2",
+                       cwd=tmp_path)  # fmt: skip
+    assert result.code == 0, result.stderr
+    page = result.run_file.with_suffix(".report.html")
+    assert all(item["judges"] == [] for item in embedded(page.read_text())["items"])
+    judged = bench_run(
+        "judge", str(result.run_file), "--judge-model", "fake/judge", *endpoint(server),
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert judged.code == 0, judged.stderr
+    data = embedded(page.read_text(encoding="utf-8"))
+    verdicts = [item["judges"] for item in data["items"]]
+    assert [[(v["judge"], v["score"]) for v in found] for found in verdicts] == [
+        [("llm", 88.0)],
+        [("llm", 88.0)],
+    ]
+    assert "fake/judge" in page.read_text(encoding="utf-8")  # the judges' table

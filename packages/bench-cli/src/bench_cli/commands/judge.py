@@ -17,6 +17,7 @@ from .._plan import load_domains
 from .._progress import RunProgress
 from .._report import build_report
 from .._tables import print_judges
+from ..html import html_report_path, write_run_html
 
 
 def judge(
@@ -61,10 +62,14 @@ def judge(
     asyncio.run(
         _judge(plan, config, judge_model=judge_model, workers=workers, label=label, errors=errors)
     )
-    report = build_report(read_run(path))
+    run = read_run(path)
+    report = build_report(run)
     path.with_suffix(".report.json").write_bytes(
         msgspec.json.format(msgspec.json.encode(report)) + b"\n"
     )
+    page = html_report_path(path)
+    if page.exists():  # the run's HTML report shows the verdicts too: keep it in step
+        write_run_html(report, run, path, page, Registry().load_all())
     print_judges(report, console, label=label)
     return 0
 
