@@ -104,3 +104,21 @@ def test_script_errors_on_load_are_recorded(session: Session) -> None:
     rendering = session.run(session.browser.render(html))
     assert any("undefinedFunction" in error for error in rendering.errors)
     assert "bad data" in rendering.errors
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    header = path.read_bytes()[16:24]
+    return int.from_bytes(header[:4], "big"), int.from_bytes(header[4:], "big")
+
+
+def test_a_screenshot_is_cut_to_the_content_and_a_full_page_keeps_the_viewport(
+    session: Session, tmp_path: Path
+) -> None:
+    small, full = tmp_path / "small.png", tmp_path / "full.png"
+    session.run(session.browser.render(SVG_CHART, screenshot=small))
+    width, height = png_size(small)
+    assert 300 <= width <= 330
+    assert 200 <= height <= 230
+    large = '<svg width="1100" height="800"><rect width="50" height="50"/></svg>'
+    session.run(session.browser.render(large, screenshot=full))
+    assert png_size(full) == (1100, 800)

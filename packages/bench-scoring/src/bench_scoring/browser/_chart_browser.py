@@ -202,7 +202,8 @@ class ChartBrowser:
 
         Args:
             html: The chart document.
-            screenshot: Where to save a PNG of the viewport (not saved when None).
+            screenshot: Where to save a PNG of the viewport, cut to the page's content (not
+                saved when None).
             interactions: Interactions to try with the mouse (``tooltip``, ``hover``,
                 ``legend_toggle``, ``zoom``; others are left to the static check).
         """
@@ -316,7 +317,10 @@ class ChartBrowser:
         visit.counts = visit.collected.pop("counts", {})
         visit.lap("load")
         if screenshot is not None:
-            await page.screenshot(path=str(screenshot), type="png", animations="disabled")
+            clip = visit.collected.pop("clip", None)
+            await page.screenshot(
+                path=str(screenshot), type="png", animations="disabled", clip=clip
+            )
             visit.screenshot = str(screenshot)
             visit.lap("screenshot")
         if int(visit.collected.get("nodes", 0)) > self.settings.max_nodes:

@@ -474,3 +474,17 @@ async ([before, waitMs]) => {
 }
 """
 )
+
+# The marks to hover, with the mutation counter started: one call.
+HOVER_MARKS = f"() => {{ ({WATCH.strip()})(); return ({MARKS.strip()})(); }}"
+
+# What shows once two frames have passed (the mouse has just moved), with the native title
+# under ``point`` if one is given: one call.
+LOOK_AFTER = f"""
+async (point) => {{
+  await ({FRAME})();
+  const look = ({LOOK.strip()})();
+  look.title = point ? ({TITLE_AT.strip()})([point.x, point.y]) : '';
+  return look;
+}}
+"""

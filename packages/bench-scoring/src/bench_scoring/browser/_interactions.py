@@ -7,14 +7,11 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from ._interaction_scripts import (
-    FRAME,
     HIDES,
+    HOVER_MARKS,
     LEGEND,
-    LOOK,
-    MARKS,
+    LOOK_AFTER,
     SHOWN,
-    TITLE_AT,
-    WATCH,
     ZOOM_AREAS,
     ZOOM_CHANGED,
     ZOOM_STATE,
@@ -58,8 +55,7 @@ async def exercise(page: Page, interactions: tuple[str, ...]) -> list[Interactio
 
 
 async def _hover(page: Page, interactions: tuple[str, ...]) -> list[InteractionCheck]:
-    await page.evaluate(WATCH)
-    points: list[dict[str, Any]] = await page.evaluate(MARKS)
+    points: list[dict[str, Any]] = await page.evaluate(HOVER_MARKS)
     kinds = [kind for kind in _HOVER_KINDS if kind in interactions]
     if not points:
         return [InteractionCheck(kind=k, passed=False, detail="no mark to hover") for k in kinds]
@@ -67,13 +63,11 @@ async def _hover(page: Page, interactions: tuple[str, ...]) -> list[InteractionC
     reacted = ""
     for point in points:
         await page.mouse.move(0, 0)
-        await page.evaluate(FRAME)
-        before = await page.evaluate(LOOK)
+        before = await page.evaluate(LOOK_AFTER, None)
         await page.mouse.move(point["x"], point["y"], steps=2)
-        await page.evaluate(FRAME)
-        after = await page.evaluate(LOOK)
+        after = await page.evaluate(LOOK_AFTER, point)
         new = [t for t in after["seen"] if t not in set(before["seen"])]
-        title = await page.evaluate(TITLE_AT, [point["x"], point["y"]])
+        title = after["title"]
         shown = [*after["tips"], *new, *([title] if title else [])]
         with_value = [t for t in shown if any(c.isdigit() for c in t)]
         if with_value and not tooltip:

@@ -250,9 +250,32 @@ COLLECT = """
 }
 """
 
+# The part of the viewport the page's content covers, with a margin: where the screenshot is
+# taken (a smaller PNG to encode, store and send); null when it covers nearly all of it.
+CONTENT_BOX = """
+() => {
+  const [w, h, pad] = [window.innerWidth, window.innerHeight, 8];
+  let box = null;
+  for (const el of document.body ? document.body.children : []) {
+    if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) continue;
+    box = box ? { l: Math.min(box.l, r.left), t: Math.min(box.t, r.top),
+                  r: Math.max(box.r, r.right), b: Math.max(box.b, r.bottom) }
+      : { l: r.left, t: r.top, r: r.right, b: r.bottom };
+  }
+  if (!box) return null;
+  const x = Math.max(0, Math.floor(box.l - pad)), y = Math.max(0, Math.floor(box.t - pad));
+  const width = Math.min(w, Math.ceil(box.r + pad)) - x;
+  const height = Math.min(h, Math.ceil(box.b + pad)) - y;
+  if (width < 16 || height < 16 || width * height > 0.9 * w * h) return null;
+  return { x, y, width, height };
+}
+"""
+
 # Everything read once the chart has loaded, in one call: the load event, fonts and frames
 # (and Vega views) settled, the DOM and library instances, the computed styles, the counts;
-# then, for a screenshot, the style sheet that stills transitions and animations.
+# then, for a screenshot, the style sheet that stills transitions and animations, and the clip.
 READ = f"""
 async ([maxNodes, maxText, maxStyled, still]) => {{
   await ({LOADED})();
@@ -264,6 +287,7 @@ async ([maxNodes, maxText, maxStyled, still]) => {{
     const sheet = document.createElement('style');
     sheet.textContent = still;
     (document.head || document.documentElement).append(sheet);
+    out.clip = ({CONTENT_BOX})();
   }}
   return out;
 }}
