@@ -88,13 +88,16 @@ class PeakMemory:
 
     def __init__(self, every_s: float = 0.1) -> None:
         self.peak = 0.0
+        self.cpu_s = 0.0  # the sampling's own CPU time, to leave out of the chart's
         self._every = every_s
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self._stop.is_set():
+            started = time.thread_time()
             self.peak = max(self.peak, _memory_mb(os.getpid()))
+            self.cpu_s += time.thread_time() - started
             self._stop.wait(self._every)
 
     def __enter__(self) -> PeakMemory:
@@ -143,7 +146,7 @@ async def batch(
         settings = BrowserSettings(pages=pages, chromium=chromium)
         async with RecordingBrowser(settings) as browser:
             ready = time.perf_counter()
-            cpu_before = _cpu_s(os.getpid())
+            cpu_before = _cpu_s(os.getpid()) - memory.cpu_s
             scores = await asyncio.gather(
                 *(
                     score_chart_rendered(html, spec, browser, screenshot=str(folder / f"{cid}.png"))
@@ -151,7 +154,7 @@ async def batch(
                 )
             )
             done = time.perf_counter()
-            cpu = _cpu_s(os.getpid()) - cpu_before
+            cpu = _cpu_s(os.getpid()) - memory.cpu_s - cpu_before
     rendered = sum(any(n.startswith("rendered in Chromium") for n in s.notes) for s in scores)
     phases = {
         f"ms {phase}": 1000 * sum(r.phases.get(phase, 0.0) for r in browser.renderings) / len(work)

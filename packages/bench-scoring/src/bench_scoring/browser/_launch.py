@@ -43,7 +43,8 @@ class BrowserSettings(msgspec.Struct, frozen=True, kw_only=True):
         chromium: The Chromium executable; None: ``$BENCH_CHROMIUM``, else the first of
             ``chromium-headless-shell`` (Debian's package of that name), ``chromium``,
             ``chromium-browser``, ``google-chrome`` on the PATH.
-        pages: How many charts render at once (one context and one page each).
+        pages: How many charts render at once (one context and one page each); three keep
+            two cores busy through the frames a chart waits for (tools/perf_browser.py).
         timeout_s: The time one chart may take, loading and checks included; a page that is
             still busy then (``while(true){}``) is closed.
         heap_mb: The JavaScript heap limit of each renderer.
@@ -55,7 +56,7 @@ class BrowserSettings(msgspec.Struct, frozen=True, kw_only=True):
     """
 
     chromium: str | None = None
-    pages: int = 2
+    pages: int = 3
     timeout_s: float = 10.0
     heap_mb: int = 256
     max_nodes: int = 50_000
