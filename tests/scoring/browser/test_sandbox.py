@@ -123,3 +123,22 @@ def test_a_download_neither_stalls_nor_replaces_the_chart(session: Session) -> N
     rendering = session.run(session.browser.render(html))
     assert not rendering.timed_out
     assert "<rect" in rendering.svg
+
+
+def test_a_page_cannot_replace_the_readers_kept_before_its_scripts(session: Session) -> None:
+    html = page(
+        """
+        for (const name of ['__benchNative', '__benchVega', '__benchCounts']) {
+          try { window[name] = null; } catch (e) {}
+          try { delete window[name]; } catch (e) {}
+          try { Object.defineProperty(window, name, { value: null }); } catch (e) {}
+        }
+        window.vega = 42; window.vegaEmbed = 'not a function';
+        document.querySelector('rect').style.fill = 'rgb(1, 2, 3)';
+        """
+    )
+    rendering = session.run(session.browser.render(html, interactions=("zoom",)))
+    assert not any(e.startswith("the browser failed") for e in rendering.errors), rendering.errors
+    assert rendering.styles is not None
+    assert "rgb(1, 2, 3)" in rendering.styles.colors
+    assert [c.kind for c in rendering.checks] == ["zoom"]
