@@ -26,7 +26,7 @@ MODELS = ("fake/reference", "fake/mixed?share=0.8", "fake/mixed?share=0.5")
 
 
 def make_runs(folder: Path) -> list[Path]:
-    server, port = start_server()
+    server, port = start_server("--no-record")
     try:
         files: list[Path] = []
         for model in MODELS:

@@ -24,9 +24,10 @@ BENCH_RUN = Path(sys.executable).parent / "bench-run"
 TASKS = "E01,E02,E03,E04,E05,M01,M02,M03,M04,M05,M06,H01,H02,H03,H04,H05,X01,X02,X03,X04"
 
 
-def start_server() -> tuple[subprocess.Popen[str], int]:
+def start_server(*options: str) -> tuple[subprocess.Popen[str], int]:
+    """The end-to-end tests' fake endpoint in its own process (``options`` go to it): its port."""
     server = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "e2e" / "fake_server.py"), "--no-record"],
+        [sys.executable, str(ROOT / "tests" / "e2e" / "fake_server.py"), *options],
         stdout=subprocess.PIPE,
         text=True,
         cwd=ROOT,
@@ -87,7 +88,7 @@ def main() -> None:
     helps = [timed_run([str(BENCH_RUN), "--help"], str(ROOT))[0] for _ in range(5)]
     print(f"bench-run --help: median {statistics.median(helps):.3f} s of 5")
 
-    server, port = start_server()
+    server, port = start_server("--no-record")
     try:
         with tempfile.TemporaryDirectory() as folder:
             args = [

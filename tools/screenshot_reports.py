@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-BENCH_RUN = Path(sys.executable).parent / "bench-run"
+from perf_runner import BENCH_RUN, ROOT, start_server
+
 KEY = "sk-test-screenshots-0000"
 TASKS = "E01,E02,M01,M02,H01,H03,X01,C_E01,C_E02,C_M01,C_H01,C_X01"
 MODELS = {  # A's endpoint fails a few conversations for good: its report shows infra errors
@@ -31,19 +29,6 @@ MODELS = {  # A's endpoint fails a few conversations for good: its report shows 
     "Model B": "fake/mixed?share=0.6",
     "Model C": "fake/mixed?share=0.35",
 }
-
-
-def start_server() -> tuple[subprocess.Popen[str], int]:
-    server = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "e2e" / "fake_server.py"), "--key", KEY],
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "tests" / "e2e")},
-    )
-    assert server.stdout is not None
-    line = server.stdout.readline()
-    return server, int(line.rsplit(" ", 1)[1])
 
 
 def bench_run(*args: str, cwd: Path) -> None:
@@ -144,7 +129,7 @@ def main() -> None:
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-screenshots-"))
     work.mkdir(parents=True, exist_ok=True)
-    server, port = start_server()
+    server, port = start_server("--key", KEY)
     try:
         runs = make_runs(work, port)
     finally:
