@@ -56,9 +56,12 @@ async def score_chart_rendered(
 
     Script errors on load cost code validity; data found in the rendered text or in a chart
     library's instance counts as shown; the chart type is also read from the rendered SVG
-    and the library instance; tooltips, hover and legend toggles are tried with the mouse,
-    and their result replaces the static reading of the code. A note records the browser
-    used; when rendering fails, the static score is returned with a note saying why.
+    and the library instance; a design token the rendered chart uses (computed styles, or
+    the library instance's colors, fonts and radii) counts even where only a script set it,
+    and a rendered shadow or gradient breaks its rule; tooltips, hover, legend toggles and
+    zoom are tried with the mouse, and their result replaces the static reading of the
+    code. A note records the browser used and what it read; when rendering fails, the static
+    score is returned with a note saying why.
 
     Raises:
         ValueError: As ``score_chart``, for a spec that names unknown parts.
