@@ -7,7 +7,7 @@ FRAME = "() => new Promise((done) => requestAnimationFrame(() => requestAnimatio
 
 # Points (page coordinates) over the chart's first marks, by the library that drew them.
 MARKS = """
-() => {
+(series = 1) => {
   const points = [];
   const add = (x, y, how) => {
     if (Number.isFinite(x) && Number.isFinite(y)) points.push({ x, y, how });
@@ -16,10 +16,11 @@ MARKS = """
     if (window.Chart && window.Chart.instances) {
       for (const c of Object.values(window.Chart.instances)) {
         const box = c.canvas.getBoundingClientRect();
-        const meta = c.getDatasetMeta(0);
-        for (const el of meta.data.slice(0, 3)) {
-          const p = el.getCenterPoint ? el.getCenterPoint() : el;
-          add(box.left + p.x, box.top + p.y, 'Chart.js');
+        for (let d = 0; d < Math.min(series, c.data.datasets.length); d++) {
+          for (const el of c.getDatasetMeta(d).data.slice(0, 3)) {
+            const p = el.getCenterPoint ? el.getCenterPoint() : el;
+            add(box.left + p.x, box.top + p.y, 'Chart.js');
+          }
         }
       }
     }
@@ -30,17 +31,20 @@ MARKS = """
         const chart = window.echarts.getInstanceByDom(node);
         if (!chart) continue;
         const box = node.getBoundingClientRect();
-        const data = chart.getModel().getSeriesByIndex(0).getData();
-        for (let i = 0; i < Math.min(3, data.count()); i++) {
-          const l = data.getItemLayout(i);
-          if (!l) continue;
-          if (Array.isArray(l)) add(box.left + l[0], box.top + l[1], 'ECharts');
-          else if ('cx' in l) {
-            const a = (l.startAngle + l.endAngle) / 2;
-            const r = ((l.r0 || 0) + l.r) / 2;
-            add(box.left + l.cx + r * Math.cos(a), box.top + l.cy + r * Math.sin(a), 'ECharts');
-          } else if ('width' in l) {
-            add(box.left + l.x + l.width / 2, box.top + l.y + l.height / 2, 'ECharts');
+        const model = chart.getModel();
+        for (let k = 0; k < Math.min(series, model.getSeriesCount()); k++) {
+          const data = model.getSeriesByIndex(k).getData();
+          for (let i = 0; i < Math.min(3, data.count()); i++) {
+            const l = data.getItemLayout(i);
+            if (!l) continue;
+            if (Array.isArray(l)) add(box.left + l[0], box.top + l[1], 'ECharts');
+            else if ('cx' in l) {
+              const a = (l.startAngle + l.endAngle) / 2;
+              const r = ((l.r0 || 0) + l.r) / 2;
+              add(box.left + l.cx + r * Math.cos(a), box.top + l.cy + r * Math.sin(a), 'ECharts');
+            } else if ('width' in l) {
+              add(box.left + l.x + l.width / 2, box.top + l.y + l.height / 2, 'ECharts');
+            }
           }
         }
       }
@@ -140,8 +144,11 @@ _VEGA_AT = """
     const el = view.container() && view.container().querySelector('canvas, svg');
     if (!el || !item.bounds) return null;
     const r = el.getBoundingClientRect();
+    // The renderer draws at the origin moved by the padding (an SVG's root translate).
     const [ox, oy] = view.origin();
-    let x = r.left + ox, y = r.top + oy;
+    const pad = view.padding();
+    const [px, py] = typeof pad === 'number' ? [pad, pad] : [pad.left || 0, pad.top || 0];
+    let x = r.left + ox + px, y = r.top + oy + py;
     for (let g = item.mark && item.mark.group; g; g = g.mark && g.mark.group) {
       x += g.x || 0; y += g.y || 0;
     }
@@ -488,3 +495,137 @@ async (point) => {{
   return look;
 }}
 """
+
+# Where tooltips live, whose changes are hover's, not a click's: ECharts draws on its canvas
+# (compared apart), so the DOM in its container is its tooltip.
+_TIPS = '\'[class*="tip" i], [id*="tip" i], .hoverlayer, [_echarts_instance_]\''
+
+# Marks to click: of every series (a click handler may sit on any one), Vega's from its
+# scenegraph; and from then on, DOM changes are counted outside tooltips.
+CLICK_MARKS = (
+    """
+() => {"""
+    + _VEGA_AT
+    + """
+  const TIPS = """
+    + _TIPS
+    + """;
+  if (!window.__benchClicks) {
+    const counter = { changes: 0 };
+    Object.defineProperty(window, '__benchClicks', { value: counter });
+    new MutationObserver((list) => {
+      for (const m of list) {
+        const el = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+        if (el && !el.closest(TIPS)) counter.changes++;
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true,
+      characterData: true });
+  }
+  const points = [];
+  try {
+    for (const view of window.__benchVega.views()) {
+      const marks = vegaItems(view, (m) => m.role === 'mark'
+        && ['rect', 'symbol', 'arc', 'path', 'shape'].includes(m.marktype));
+      for (const [item] of marks.slice(0, 400).filter((_, i) => i % 7 === 0).slice(0, 6)) {
+        const at = vegaAt(view, item);
+        if (at) points.push({ x: at.x, y: at.y, how: 'Vega' });
+      }
+    }
+  } catch (e) {}
+  return points.length ? points : ("""
+    + MARKS.strip()
+    + """)(5).slice(0, 8);
+}
+"""
+)
+
+# What a click may change: the text that shows (tooltips aside), the DOM outside tooltips,
+# each canvas's pixels (sampled), and Vega's signals.
+_CLICK_STATE = (
+    """
+  const TIPS = """
+    + _TIPS
+    + """;
+  const state = () => {
+    const out = {};
+    const seen = [];
+    const walker = document.createTreeWalker(document.body || document, NodeFilter.SHOW_TEXT);
+    for (let n = 0; walker.nextNode() && n < 20000; n++) {
+      const el = walker.currentNode.parentElement;
+      const t = walker.currentNode.nodeValue.trim();
+      if (t && el && !el.closest(TIPS)
+          && el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) seen.push(t);
+    }
+    out.text = seen.join('|');
+    out.dom = String(window.__benchClicks ? window.__benchClicks.changes : 0);
+    [...document.querySelectorAll('canvas')].slice(0, 6).forEach((canvas, i) => {
+      try {
+        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        const step = Math.max(4, Math.floor(data.length / 40000) * 4);
+        let h = 0;
+        for (let k = 0; k < data.length; k += step) {
+          h = (h * 31 + data[k] + data[k + 1] * 3 + data[k + 2] * 7 + data[k + 3]) >>> 0;
+        }
+        out[`canvas ${i}`] = String(h);
+      } catch (e) {}
+    });
+    try {
+      window.__benchVega.views().forEach((view, i) => {
+        for (const name of Object.keys(view._runtime.signals || {}).slice(0, 300)) {
+          try {
+            out[`Vega ${i} signal ${name}`] = JSON.stringify(view.signal(name)).slice(0, 500);
+          } catch (e) {}
+        }
+      });
+    } catch (e) {}
+    return out;
+  };
+  const frames = """
+    + FRAME
+    + """;
+"""
+)
+
+# The state once it has held still for ``stillMs`` (a library may start a hover animation
+# a few frames after the mouse moved), waiting at most ``waitMs``; the parts that never held
+# still (an endless animation) are left out of the comparison.
+CLICK_SETTLED = (
+    """
+async ([stillMs, waitMs]) => {"""
+    + _CLICK_STATE
+    + """
+  const start = performance.now();
+  let before = state(), since = start, moving = [];
+  for (;;) {
+    await frames();
+    const now = state(), at = performance.now();
+    const changed = Object.keys(now).filter((k) => now[k] !== before[k]);
+    if (changed.length) {
+      since = at;
+      moving = [...new Set([...moving, ...changed])];
+    }
+    if (at - since >= stillMs) return { state: now, moving: [] };
+    if (at - start > waitMs) return { state: now, moving };
+    before = now;
+  }
+}
+"""
+)
+
+# Polls until the state differs from ``settled`` outside its moving parts: what changed.
+CLICK_CHANGED = (
+    """
+async ([settled, waitMs]) => {"""
+    + _CLICK_STATE
+    + """
+  const deadline = performance.now() + waitMs;
+  for (;;) {
+    await frames();
+    const now = state();
+    const changed = Object.keys(now).filter((k) => !settled.moving.includes(k)
+      && k in settled.state && now[k] !== settled.state[k]);
+    if (changed.length || performance.now() > deadline) return changed;
+  }
+}
+"""
+)

@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from ._interaction_scripts import (
+    CLICK_CHANGED,
+    CLICK_MARKS,
+    CLICK_SETTLED,
     HIDES,
     HOVER_MARKS,
     LEGEND,
@@ -20,19 +23,22 @@ from ._interaction_scripts import (
 if TYPE_CHECKING:
     from playwright.async_api import Page
 
-EXERCISED = ("tooltip", "hover", "legend_toggle", "zoom")
+EXERCISED = ("tooltip", "hover", "click", "legend_toggle", "zoom")
 """The interactions tried in the browser; the others are left to the static check."""
 _HOVER_KINDS = ("tooltip", "hover")
 _LEGEND_WAIT_MS = 1000  # Plotly waits out a possible double click before it toggles
 _ZOOM_WAIT_MS = 350  # ECharts throttles dataZoom to one update per 100 ms
 _WHEEL_DELTA = -400.0  # a few notches towards the screen: zoom in
+_STILL_MS = 200  # a hovered chart that holds still this long has finished reacting
+_SETTLE_MS = 800  # past this, what still moves is left out of the comparison
+_CLICK_WAIT_MS = 400
 
 
 class InteractionCheck(msgspec.Struct, frozen=True, kw_only=True):
     """One interaction tried with the mouse.
 
     Attributes:
-        kind: ``tooltip``, ``hover``, ``legend_toggle`` or ``zoom``.
+        kind: ``tooltip``, ``hover``, ``click``, ``legend_toggle`` or ``zoom``.
         passed: Whether the chart answered as it should.
         detail: What was done and seen.
     """
@@ -47,6 +53,8 @@ async def exercise(page: Page, interactions: tuple[str, ...]) -> list[Interactio
     checks: list[InteractionCheck] = []
     if any(kind in interactions for kind in _HOVER_KINDS):
         checks += await _hover(page, interactions)
+    if "click" in interactions:
+        checks.append(await _click(page))
     if "legend_toggle" in interactions:
         checks.append(await _legend(page))
     if "zoom" in interactions:
@@ -86,6 +94,30 @@ async def _hover(page: Page, interactions: tuple[str, ...]) -> list[InteractionC
         detail = reacted or f"{where}: nothing changed"
         checks.append(InteractionCheck(kind="hover", passed=bool(reacted), detail=detail))
     return checks
+
+
+async def _click(page: Page) -> InteractionCheck:
+    """Click marks one by one (hovered and still first) until the chart answers."""
+    points: list[dict[str, Any]] = await page.evaluate(CLICK_MARKS)
+    if not points:
+        return InteractionCheck(kind="click", passed=False, detail="no mark to click")
+    for point in points:
+        await page.mouse.move(point["x"], point["y"])
+        settled = await page.evaluate(CLICK_SETTLED, [_STILL_MS, _SETTLE_MS])
+        await page.mouse.down()
+        await page.mouse.up()
+        changed: list[str] = await page.evaluate(CLICK_CHANGED, [settled, _CLICK_WAIT_MS])
+        if changed:
+            where = f"the {point['how']} mark at ({point['x']:.0f}, {point['y']:.0f})"
+            what = ", ".join(_CHANGE_NAMES.get(k, k) for k in changed[:3])
+            return InteractionCheck(
+                kind="click", passed=True, detail=f"clicking {where} changed {what}"
+            )
+    detail = f"clicking {len(points)} {points[0]['how']} marks changed nothing"
+    return InteractionCheck(kind="click", passed=False, detail=detail)
+
+
+_CHANGE_NAMES = {"text": "the text shown", "dom": "the page (outside tooltips)"}
 
 
 async def _legend(page: Page) -> InteractionCheck:
