@@ -109,3 +109,24 @@ def test_a_click_the_code_promises_but_never_shows_loses_interactivity(session: 
     score = session.run(score_chart_rendered(html, spec, session.browser))
     assert score.criteria["interactivity"] == 0
     assert "click: tried in the browser" in score.reasons[0]
+
+
+def test_the_chart_with_the_click_handler_is_reached_among_several(session: Session) -> None:
+    html = f"""<!DOCTYPE html><html><head><script src="{CHART_JS}"></script></head><body>
+<h2 id="title">All</h2>
+<canvas id="busy" width="500" height="250"></canvas><canvas id="bars" width="500" height="250">
+</canvas>
+<script>
+const data = (n) => [1, 2, 3].map((v) => v * n);
+new Chart(document.getElementById('busy'), {{ type: 'line', data: {{ labels: ['a', 'b', 'c'],
+  datasets: [1, 2, 3, 4].map((n) => ({{ label: 's' + n, data: data(n) }})) }},
+  options: {{ responsive: false, animation: false }} }});
+new Chart(document.getElementById('bars'), {{ type: 'bar',
+  data: {{ labels: ['x', 'y'], datasets: [{{ label: 'PnL', data: [5, 7] }}] }},
+  options: {{ responsive: false, animation: false, onClick: (event, elements) => {{
+    if (elements.length) document.getElementById('title').textContent = 'Picked';
+  }} }} }});
+</script></body></html>"""
+    passed, detail = check(session, html, "click")
+    assert passed, detail
+    assert "the text shown" in detail

@@ -9,8 +9,8 @@ FRAME = "() => new Promise((done) => requestAnimationFrame(() => requestAnimatio
 MARKS = """
 (series = 1) => {
   const points = [];
-  const add = (x, y, how) => {
-    if (Number.isFinite(x) && Number.isFinite(y)) points.push({ x, y, how });
+  const add = (x, y, how, group = how) => {
+    if (Number.isFinite(x) && Number.isFinite(y)) points.push({ x, y, how, group });
   };
   try {
     if (window.Chart && window.Chart.instances) {
@@ -19,7 +19,7 @@ MARKS = """
         for (let d = 0; d < Math.min(series, c.data.datasets.length); d++) {
           for (const el of c.getDatasetMeta(d).data.slice(0, 3)) {
             const p = el.getCenterPoint ? el.getCenterPoint() : el;
-            add(box.left + p.x, box.top + p.y, 'Chart.js');
+            add(box.left + p.x, box.top + p.y, 'Chart.js', `Chart.js ${c.id} ${d}`);
           }
         }
       }
@@ -37,13 +37,15 @@ MARKS = """
           for (let i = 0; i < Math.min(3, data.count()); i++) {
             const l = data.getItemLayout(i);
             if (!l) continue;
-            if (Array.isArray(l)) add(box.left + l[0], box.top + l[1], 'ECharts');
+            const group = `ECharts ${node.getAttribute('_echarts_instance_')} ${k}`;
+            if (Array.isArray(l)) add(box.left + l[0], box.top + l[1], 'ECharts', group);
             else if ('cx' in l) {
               const a = (l.startAngle + l.endAngle) / 2;
               const r = ((l.r0 || 0) + l.r) / 2;
-              add(box.left + l.cx + r * Math.cos(a), box.top + l.cy + r * Math.sin(a), 'ECharts');
+              const [x, y] = [l.cx + r * Math.cos(a), l.cy + r * Math.sin(a)];
+              add(box.left + x, box.top + y, 'ECharts', group);
             } else if ('width' in l) {
-              add(box.left + l.x + l.width / 2, box.top + l.y + l.height / 2, 'ECharts');
+              add(box.left + l.x + l.width / 2, box.top + l.y + l.height / 2, 'ECharts', group);
             }
           }
         }
@@ -532,9 +534,19 @@ CLICK_MARKS = (
       }
     }
   } catch (e) {}
-  return points.length ? points : ("""
+  if (points.length) return points;
+  // One mark of each chart and series in turn: the one with the handler comes early.
+  const groups = new Map();
+  for (const p of ("""
     + MARKS.strip()
-    + """)(5).slice(0, 8);
+    + """)(5)) {
+    groups.set(p.group, [...(groups.get(p.group) || []), p]);
+  }
+  const turns = [];
+  for (let i = 0; turns.length < 8 && i < 9; i++) {
+    for (const list of groups.values()) if (list[i] && turns.length < 8) turns.push(list[i]);
+  }
+  return turns;
 }
 """
 )

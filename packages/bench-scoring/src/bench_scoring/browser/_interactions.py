@@ -29,9 +29,9 @@ _HOVER_KINDS = ("tooltip", "hover")
 _LEGEND_WAIT_MS = 1000  # Plotly waits out a possible double click before it toggles
 _ZOOM_WAIT_MS = 350  # ECharts throttles dataZoom to one update per 100 ms
 _WHEEL_DELTA = -400.0  # a few notches towards the screen: zoom in
-_STILL_MS = 200  # a hovered chart that holds still this long has finished reacting
+_STILL_MS = 150  # a hovered chart that holds still this long has finished reacting
 _SETTLE_MS = 800  # past this, what still moves is left out of the comparison
-_CLICK_WAIT_MS = 400
+_CLICK_WAIT_MS = 300
 
 
 class InteractionCheck(msgspec.Struct, frozen=True, kw_only=True):
