@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import shutil
 import signal
 import subprocess
 import time
@@ -436,8 +435,12 @@ def test_ctrl_c_stops_cleanly_and_prints_the_resume_command(
 
 def test_render_checks_charts_in_chromium_and_saves_screenshots(tmp_path: Path) -> None:
     pytest.importorskip("playwright", reason="the browser extra is not installed")
-    if shutil.which("chromium") is None and not os.environ.get("BENCH_CHROMIUM"):
-        pytest.skip("no Chromium: apt-get install chromium")
+    from bench_scoring.browser import find_chromium
+
+    try:
+        find_chromium()
+    except FileNotFoundError as missing:
+        pytest.skip(str(missing))
     result = bench_run(
         "run",
         "--model",
