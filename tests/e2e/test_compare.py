@@ -92,7 +92,7 @@ def test_compare_over_different_selections_says_what_it_left_out(
         "compare", str(runs[0]), str(other.run_file), "--models", "A,B", cwd=tmp_path
     )
     assert result.code == 0, result.stderr
-    assert "over the 2 items (1 tasks) every run shares" in result.stdout
+    assert "over the 2 items (1 task) every run shares" in result.stdout
     assert "Left out of A: 30 items, not in every run being compared." in result.stdout
     assert "Left out of B: 2 items, not in every run being compared." in result.stdout
     assert "task sets differ" in result.stdout

@@ -145,7 +145,8 @@ def print_comparison(comparison: dict[str, Any], console: Console) -> None:
     labels = [run["label"] for run in comparison["runs"]]
     summaries, shared = comparison["summaries"], comparison["shared"]
     models = Table(
-        title=f"Models — over the {shared['items']} items ({shared['tasks']} tasks) every run "
+        title=f"Models — over the {_count(shared['items'], 'item')} "
+        f"({_count(shared['tasks'], 'task')}) every run "
         "shares",
         title_justify="left",
     )
@@ -226,6 +227,10 @@ def print_comparison(comparison: dict[str, Any], console: Console) -> None:
         )
     for sentence in comparison["differences"]:
         console.print(f"Note: {sentence}.", highlight=False)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _side_by_side(title: str, first: str, labels: list[str]) -> Table:
