@@ -34,21 +34,12 @@ def render_compare_html(comparison: Mapping[str, Any]) -> str:
     series = [(label, summaries[label]) for label in labels if label in summaries]
     usage = comparison.get("usage", {})
     latency = comparison.get("latency_s", {})
-    figure_set = {
-        "suite": figures.score_by(series, "by_suite", figures.SUITE_ORDER),
-        "difficulty": figures.score_by(series, "by_difficulty", figures.DIFFICULTY_ORDER),
-        "domain": figures.score_by(series, "by_domain"),
-        "criterion": figures.score_by_criterion(series),
-        "quality": figures.quality_curve(series),
-        "cost": figures.cost_against_score(
-            [(label, s["overall"], usage[label]) for label, s in series if label in usage]
-        ),
-        "latency": figures.latency(
-            [(label, latency[label]) for label in labels if label in latency]
-        ),
-        "errors": figures.errors(series),
-        "differences": figures.differences(comparison.get("pairs", []), labels),
-    }
+    figure_set = figures.shared(
+        series,
+        [(label, s["overall"], usage[label]) for label, s in series if label in usage],
+        [(label, latency[label]) for label in labels if label in latency],
+    )
+    figure_set["differences"] = figures.differences(comparison.get("pairs", []), labels)
     data = {"kind": "compare", "figures": figure_set, "labels": labels}
     title = "Bencher comparison — " + " vs ".join(labels)
     return render_page(title=title, body=_body(comparison, labels, figure_set), data=data)

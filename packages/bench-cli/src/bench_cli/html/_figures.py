@@ -28,6 +28,30 @@ def plot_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def shared(
+    series: Series,
+    usage: Sequence[tuple[str, Mapping[str, Any], Mapping[str, Any]]],
+    latencies: Sequence[tuple[str, Mapping[str, Any]]],
+) -> dict[str, Figure | None]:
+    """The figures a run report and a comparison both draw, one series per model.
+
+    Args:
+        series: ``(label, summary)`` per model.
+        usage: ``(label, overall score, usage)`` per model, for cost against score.
+        latencies: ``(label, latency percentiles)`` per model.
+    """
+    return {
+        "suite": score_by(series, "by_suite", SUITE_ORDER),
+        "difficulty": score_by(series, "by_difficulty", DIFFICULTY_ORDER),
+        "domain": score_by(series, "by_domain"),
+        "criterion": score_by_criterion(series),
+        "quality": quality_curve(series),
+        "cost": cost_against_score(usage),
+        "latency": latency(latencies),
+        "errors": errors(series),
+    }
+
+
 def score_by(series: Series, key: str, order: Sequence[str] | None = None) -> Figure | None:
     """Bars of the score by one breakdown (``by_suite``, ``by_difficulty``, ``by_domain``)
     with their 95% intervals; None when no series has the breakdown."""

@@ -83,16 +83,11 @@ def render_run_html(
     header, summary = report["run"], report["summary"]
     label = header["model"]
     series = [(label, summary)]
-    figure_set = {
-        "suite": figures.score_by(series, "by_suite", figures.SUITE_ORDER),
-        "difficulty": figures.score_by(series, "by_difficulty", figures.DIFFICULTY_ORDER),
-        "domain": figures.score_by(series, "by_domain"),
-        "criterion": figures.score_by_criterion(series),
-        "quality": figures.quality_curve(series),
-        "cost": figures.cost_against_score([(label, summary["overall"], report["usage"])]),
-        "latency": figures.latency([(label, report["latency_s"])]),
-        "errors": figures.errors(series),
-    }
+    figure_set = figures.shared(
+        series,
+        [(label, summary["overall"], report["usage"])],
+        [(label, report["latency_s"])],
+    )
     judges = _verdicts(run.latest_judges())
     images: dict[str, str] = {}
     items = []
