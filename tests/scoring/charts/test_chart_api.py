@@ -250,3 +250,33 @@ def test_a_library_is_recognised_by_its_cdn_forms(url: str, package: str) -> Non
 )
 def test_other_versions_and_plugins_are_not_the_pinned_libraries(url: str) -> None:
     assert not any(lib.matches(url) for lib in CHART_LIBRARIES)
+
+
+def test_deductions_name_their_subject_so_later_evidence_can_take_them_back() -> None:
+    page = (
+        "<svg width='200' height='100' style='filter: drop-shadow(1px 1px 2px #000)'>"
+        "<rect x='0' y='0' width='20' height='50' fill='#123456'/><text>Jan</text></svg>"
+    )
+    spec = ChartSpec(
+        chart_type="bar",
+        labels=("Jan", "Feb"),
+        values=(10.0, 2.5),
+        tokens=DesignTokens(colors=("#123456", "#abcdef"), fonts=("Inter",)),
+        interactivity=("tooltip",),
+    )
+    score = score_chart(page, spec)
+    subjects = {d.subject for d in score.deductions}
+    assert {
+        "label:Feb",
+        "value:10",
+        "value:2.5",
+        "color:#abcdef",
+        "font:Inter",
+        "rule:no-shadows",
+        "interaction:tooltip",
+    } <= subjects
+    assert "label:Jan" not in subjects
+    assert "color:#123456" not in subjects
+    by_subject = {d.subject: d for d in score.deductions}
+    assert by_subject["label:Feb"].criterion == "data_presence"
+    assert by_subject["font:Inter"].criterion == "design_tokens"

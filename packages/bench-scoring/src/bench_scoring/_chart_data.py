@@ -160,13 +160,26 @@ def shows_label(haystack: str, label: str) -> bool:
     return False
 
 
-def missing_data(spec: ChartSpec, doc: ChartDocument) -> list[str]:
-    """One line for each expected label or value that the chart does not show."""
+def label_subject(label: str) -> str:
+    """The subject of a deduction for a missing label."""
+    return f"label:{label}"
+
+
+def value_subject(value: float) -> str:
+    """The subject of a deduction for a missing value."""
+    return f"value:{value:g}"
+
+
+def missing_data(spec: ChartSpec, doc: ChartDocument) -> list[tuple[str, str]]:
+    """The subject and a line for each expected label or value that the chart does not show."""
     missing = []
     if spec.labels:
         haystack = label_text(doc)
         missing += [
-            f"label {label!r} is not in the chart's text, attributes or script data"
+            (
+                label_subject(label),
+                f"label {label!r} is not in the chart's text, attributes or script data",
+            )
             for label in spec.labels
             if not shows_label(haystack, label)
         ]
@@ -176,8 +189,11 @@ def missing_data(spec: ChartSpec, doc: ChartDocument) -> list[str]:
         if spec.compact:
             rounding += " or in compact form"
         missing += [
-            f"value {value:g} is not shown ({rounding}) in the chart's text, attributes or "
-            "script data"
+            (
+                value_subject(value),
+                f"value {value:g} is not shown ({rounding}) in the chart's text, attributes or "
+                "script data",
+            )
             for value in spec.values
             if not numbers.shows(value, spec.decimals, spec.compact)
         ]

@@ -89,13 +89,20 @@ class _Evidence:
         return False
 
 
+def interaction_subject(kind: str) -> str:
+    """The subject of a deduction for an interaction without evidence."""
+    return f"interaction:{kind}"
+
+
 def missing_interactions(
     kinds: tuple[str, ...], doc: ChartDocument, css: StyleFacts, libraries: list[str]
-) -> list[str]:
-    """One line for each asked interaction with no evidence in the code."""
+) -> list[tuple[str, str]]:
+    """The subject and a line for each asked interaction with no evidence in the code."""
     evidence = _Evidence(doc, css, libraries)
     return [
-        f"{kind.replace('_', ' ')}: {_WHY[kind]}" for kind in kinds if not _CHECKS[kind](evidence)
+        (interaction_subject(kind), f"{kind.replace('_', ' ')}: {_WHY[kind]}")
+        for kind in kinds
+        if not _CHECKS[kind](evidence)
     ]
 
 

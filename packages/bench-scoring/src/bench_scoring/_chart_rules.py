@@ -64,6 +64,11 @@ def check_rules(rules: tuple[str, ...]) -> None:
         )
 
 
+def rule_subject(rule: str) -> str:
+    """The subject of a deduction for a broken design rule."""
+    return f"rule:{rule}"
+
+
 def rules_in_force(rules: tuple[str, ...]) -> list[str]:
     """The defaults, then the task's own rules, each once."""
     return list(dict.fromkeys((*DEFAULT_RULES, *rules)))

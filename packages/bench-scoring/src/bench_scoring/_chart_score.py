@@ -20,7 +20,7 @@ from ._chart_document import (
     svg_xml_problem,
 )
 from ._chart_interaction import check_interactions, missing_interactions
-from ._chart_rules import check_rules, rules_in_force, violations
+from ._chart_rules import check_rules, rule_subject, rules_in_force, violations
 from ._chart_tokens import check_tokens, missing_tokens, token_count
 from ._chart_types import detect_types, libraries_used, requested_types, type_shortfall
 from ._libraries import library_for_url
@@ -145,9 +145,15 @@ def _check_keys(what: str, given: Mapping[str, Any], allowed: tuple[str, ...]) -
         raise ValueError(f"{what}: unknown key {', '.join(unknown)}; allowed: {', '.join(allowed)}")
 
 
-def _share(criterion: str, problems: list[str], of: int, part: float = 1.0) -> list[Deduction]:
+def _share(
+    criterion: str, problems: list[tuple[str, str]], of: int, part: float = 1.0
+) -> list[Deduction]:
+    """An equal share of ``criterion`` lost on each ``(subject, message)``."""
     points = CHART_CRITERIA[criterion] * part / of
-    return [Deduction(criterion=criterion, points=points, message=p) for p in problems]
+    return [
+        Deduction(criterion=criterion, points=points, message=message, subject=subject)
+        for subject, message in problems
+    ]
 
 
 def _data_presence(spec: ChartSpec, doc: ChartDocument, notes: list[str]) -> list[Deduction]:
@@ -237,7 +243,7 @@ def _chart_type_match(
     for kind in wanted:
         shortfall = type_shortfall(kind, detected)
         if shortfall is not None:
-            found += _share("chart_type_match", [shortfall[1]], len(wanted), shortfall[0])
+            found += _share("chart_type_match", [("", shortfall[1])], len(wanted), shortfall[0])
     return found
 
 
@@ -253,8 +259,8 @@ def _design_rules(
         shown = findings[:_SHOWN_PER_RULE]
         if len(findings) > len(shown):
             shown[-1] += f" (and {len(findings) - len(shown)} more)"
-        messages = [f"{rule}: {finding}" for finding in shown]
-        found += _share("design_rules", messages, len(in_force) * len(shown))
+        problems = [(rule_subject(rule), f"{rule}: {finding}") for finding in shown]
+        found += _share("design_rules", problems, len(in_force) * len(shown))
     return found
 
 
@@ -288,9 +294,7 @@ def _result(deductions: list[Deduction], detected: list[str], notes: list[str]) 
         name: min(1.0, CHART_CRITERIA[name] / lost[name]) if lost[name] else 1.0 for name in lost
     }
     rounded = [
-        Deduction(
-            criterion=d.criterion, points=round(d.points * scale[d.criterion], 4), message=d.message
-        )
+        msgspec.structs.replace(d, points=round(d.points * scale[d.criterion], 4))
         for d in deductions
     ]
     criteria = {

@@ -57,34 +57,57 @@ def token_count(tokens: DesignTokens) -> int:
     return len(tokens.colors) + len(tokens.fonts) + len(tokens.radii) + bool(tokens.background)
 
 
-def missing_tokens(tokens: DesignTokens, doc: ChartDocument, css: StyleFacts) -> list[str]:
-    """One line for each requested token that the chart does not use (tokens checked)."""
-    missing: list[str] = []
+def token_subject(kind: str, token: str) -> str:
+    """The subject of a deduction for a missing token: ``color``, ``font``, ``radius`` or
+    ``background``, and the token as the spec gives it."""
+    return f"{kind}:{token}"
+
+
+def missing_tokens(
+    tokens: DesignTokens, doc: ChartDocument, css: StyleFacts
+) -> list[tuple[str, str]]:
+    """The subject and a line for each requested token that the chart does not use."""
+    missing: list[tuple[str, str]] = []
     if tokens.colors:
         used = list(dict.fromkeys(_used_colors(doc, css)))
         for color in tokens.colors:
             wanted = parse_color(color)
             if wanted is not None and not any(same_color(wanted, found) for found in used):
-                missing.append(f"color {color} is not used in the CSS, SVG or chart config")
+                missing.append(
+                    (
+                        token_subject("color", color),
+                        f"color {color} is not used in the CSS, SVG or chart config",
+                    )
+                )
     if tokens.fonts:
         families = _used_fonts(doc, css)
         for font in tokens.fonts:
             if split_families(font)[0] not in families:
-                missing.append(f"font {font!r} is not used as a font family")
+                missing.append(
+                    (token_subject("font", font), f"font {font!r} is not used as a font family")
+                )
     if tokens.radii:
         radii = _used_radii(doc, css)
         for radius in tokens.radii:
             wanted_radius = _length(radius) or 0.0
             if not any(abs(wanted_radius - used) < 0.01 for used in radii):
                 missing.append(
-                    f"corner radius {radius} is not used (border-radius, rx, or borderRadius)"
+                    (
+                        token_subject("radius", radius),
+                        f"corner radius {radius} is not used (border-radius, rx, or borderRadius)",
+                    )
                 )
     if tokens.background:
         backdrop = parse_color(tokens.background)
         if backdrop is not None and not any(
             same_color(backdrop, c) for c in _backgrounds(doc, css)
         ):
-            missing.append(f"background {tokens.background} is not used as a background")
+            missing.append(
+                (
+                    token_subject("background", tokens.background),
+                    f"background {tokens.background} is not used as a background",
+                )
+            )
     return missing
 
 

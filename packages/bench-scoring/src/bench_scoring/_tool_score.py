@@ -19,11 +19,19 @@ _EXACT_MATCHING_LIMIT = 10
 
 
 class Deduction(msgspec.Struct, frozen=True, kw_only=True):
-    """Points lost on one criterion, and why."""
+    """Points lost on one criterion, and why.
+
+    Attributes:
+        subject: What the points were lost on, where later evidence can give them back: a
+            chart's ``label:<label>``, ``value:<value>``, ``color:<token>`` (``font:``,
+            ``radius:``, ``background:``), ``rule:<rule>`` or ``interaction:<kind>``; empty
+            otherwise. The browser checks take a static deduction back by its subject.
+    """
 
     criterion: str
     points: float
     message: str
+    subject: str = ""
 
     def __str__(self) -> str:
         return f"{self.criterion} -{self.points:.2f}: {self.message}"
@@ -388,10 +396,7 @@ def _result(
     for deduction in deductions:
         lost[deduction.criterion] += deduction.points
     criteria = {name: round(max(0.0, most - lost[name]), 4) for name, most in TOOL_CRITERIA.items()}
-    rounded = [
-        Deduction(criterion=d.criterion, points=round(d.points, 4), message=d.message)
-        for d in deductions
-    ]
+    rounded = [msgspec.structs.replace(d, points=round(d.points, 4)) for d in deductions]
     return ToolCallScore(
         total=round(sum(criteria.values()), 4),
         criteria=criteria,

@@ -8,9 +8,18 @@ from typing import Any
 from bench_core import CHART_CRITERIA, ChartSpec
 
 from .._chart_css import read_css
-from .._chart_data import _SHOWN, ShownNumbers, _read_number, normalise_label, shows_label
+from .._chart_data import (
+    _SHOWN,
+    ShownNumbers,
+    _read_number,
+    label_subject,
+    normalise_label,
+    shows_label,
+    value_subject,
+)
 from .._chart_document import decode_answer, extract_chart, parse_document
-from .._chart_rules import rules_in_force
+from .._chart_interaction import interaction_subject
+from .._chart_rules import rule_subject, rules_in_force
 from .._chart_score import (
     _SHOWN_PER_RULE,
     SCRIPT_ERROR_POINTS,
@@ -142,30 +151,20 @@ def _data_presence(
     words = [rendering.text, *(s for i in instances for s in (*i.labels, *i.series))]
     haystack = " ".join(normalise_label(word) for word in words)
     numbers = _numbers(rendering)
-    found = {f"label {label!r} " for label in spec.labels if shows_label(haystack, label)}
+    found = {label_subject(label) for label in spec.labels if shows_label(haystack, label)}
     found |= {
-        f"value {value:g} "
+        value_subject(value)
         for value in spec.values
         if numbers.shows(value, spec.decimals, spec.compact)
     }
-    return [
-        d
-        for d in deductions
-        if not (d.criterion == "data_presence" and d.message.startswith(tuple(found)))
-    ]
+    return [d for d in deductions if not (d.criterion == "data_presence" and d.subject in found)]
 
 
 def _design_tokens(
     deductions: list[Deduction], spec: ChartSpec, styles: RenderedStyles
 ) -> list[Deduction]:
-    found = tuple(tokens_found(spec.tokens, styles))
-    if not found:
-        return deductions
-    return [
-        d
-        for d in deductions
-        if not (d.criterion == "design_tokens" and d.message.startswith(found))
-    ]
+    found = set(tokens_found(spec.tokens, styles))
+    return [d for d in deductions if not (d.criterion == "design_tokens" and d.subject in found)]
 
 
 def _design_rules(
@@ -175,9 +174,7 @@ def _design_rules(
     in_force = rules_in_force(spec.rules)
     added = []
     for rule, findings in rule_findings(styles).items():
-        lost = any(
-            d.criterion == "design_rules" and d.message.startswith(f"{rule}: ") for d in deductions
-        )
+        lost = any(d.subject == rule_subject(rule) for d in deductions)
         if not findings or lost:
             continue
         shown = findings[:_SHOWN_PER_RULE]
@@ -185,7 +182,12 @@ def _design_rules(
             shown[-1] += f" (and {len(findings) - len(shown)} more)"
         points = CHART_CRITERIA["design_rules"] / (len(in_force) * len(shown))
         added += [
-            Deduction(criterion="design_rules", points=points, message=f"{rule}: {f} (rendered)")
+            Deduction(
+                criterion="design_rules",
+                points=points,
+                message=f"{rule}: {f} (rendered)",
+                subject=rule_subject(rule),
+            )
             for f in shown
         ]
     return added
@@ -215,17 +217,14 @@ def _interactivity(
     if not checked:
         return deductions
     share = CHART_CRITERIA["interactivity"] / len(spec.interactivity)
-    prefixes = tuple(f"{kind.replace('_', ' ')}: " for kind in checked)
-    kept = [
-        d
-        for d in deductions
-        if not (d.criterion == "interactivity" and d.message.startswith(prefixes))
-    ]
+    taken = {interaction_subject(kind) for kind in checked}
+    kept = [d for d in deductions if d.subject not in taken]
     kept += [
         Deduction(
             criterion="interactivity",
             points=share,
             message=f"{check.kind.replace('_', ' ')}: tried in the browser, {check.detail}",
+            subject=interaction_subject(check.kind),
         )
         for check in checked.values()
         if not check.passed

@@ -21,7 +21,7 @@ import tinycss2  # type: ignore[import-untyped]
 from bench_core import DesignTokens
 
 from .._chart_css import Rgba, font_families, parse_color, same_color, split_families
-from .._chart_tokens import _length
+from .._chart_tokens import _length, token_subject
 
 # The stack Plotly writes on its SVG text when the page sets none.
 _LIBRARY_STACKS = frozenset({tuple(split_families('"Open Sans", verdana, arial, sans-serif'))})
@@ -53,29 +53,28 @@ class RenderedStyles(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def tokens_found(tokens: DesignTokens, styles: RenderedStyles) -> list[str]:
-    """The prefixes of the static scorer's token lines for the tokens the rendering uses.
-
-    Each is how ``missing_tokens`` starts its line for that token (``color #1f77b4 ``), so that
-    the rendered evidence can take back exactly the points the static check could not give.
-    """
+    """The deduction subjects (``color:#1f77b4``) of the tokens the rendering uses, so that the
+    rendered evidence takes back exactly the points the static check could not give."""
     found: list[str] = []
     colors = list(_colors(styles.colors))
     for color in tokens.colors:
         wanted = parse_color(color)
         if wanted is not None and any(same_color(wanted, used) for used in colors):
-            found.append(f"color {color} ")
+            found.append(token_subject("color", color))
     families = _families(styles)
-    found += [f"font {font!r} " for font in tokens.fonts if split_families(font)[0] in families]
+    found += [
+        token_subject("font", font) for font in tokens.fonts if split_families(font)[0] in families
+    ]
     for radius in tokens.radii:
         wanted_radius = _length(radius)
         if wanted_radius is not None and any(abs(wanted_radius - r) < 0.01 for r in styles.radii):
-            found.append(f"corner radius {radius} ")
+            found.append(token_subject("radius", radius))
     if tokens.background:
         backdrop = parse_color(tokens.background)
         if backdrop is not None and any(
             same_color(backdrop, used) for used in _colors(styles.backgrounds)
         ):
-            found.append(f"background {tokens.background} ")
+            found.append(token_subject("background", tokens.background))
     return found
 
 
