@@ -15,6 +15,8 @@ from typing import Any
 
 import msgspec
 
+from bench_core import Effect
+
 from ._arguments import ApiError, check_arguments
 from ._fixtures import Alert, Fixtures, JournalEntry, Position, Trade
 from ._metrics import (
@@ -62,6 +64,7 @@ class TradingSimulator:
         self._next_trade = 1 + max(int(t.id.removeprefix("T-")) for t in fixtures.trades)
         self._next_alert = 1 + max(int(a.id.removeprefix("ALR-")) for a in fixtures.alerts)
         self._next_entry = 1 + max(int(j.id.removeprefix("J-")) for j in fixtures.journal)
+        self._effects: list[Effect] = []
         self._handlers: dict[str, Handler] = {
             "list_trades": self._list_trades,
             "get_trade": self._get_trade,
@@ -93,6 +96,13 @@ class TradingSimulator:
             return handler(check_arguments(name, TOOL_SCHEMAS[name], arguments))
         except ApiError as exc:
             return _error(exc.code, exc.message)
+
+    def effects(self) -> list[Effect]:
+        """The changes this episode's successful writes made, in order."""
+        return list(self._effects)
+
+    def _did(self, action: str, target: str, **fields: Any) -> None:
+        self._effects.append(Effect(action=action, target=target, fields=fields))
 
     # --- lookups of argument values ---------------------------------------------------------
 
@@ -438,6 +448,13 @@ class TradingSimulator:
             del self._positions[position.id]
             self._closed_positions[position.id] = (position, self._now)
         self._trades[closed.id] = closed
+        self._did(
+            "close_position",
+            position.id,
+            symbol=position.symbol,
+            quantity=quantity,
+            remaining_quantity=remaining,
+        )
         return {
             "position_id": position.id,
             "trade_id": closed.id,
@@ -476,6 +493,14 @@ class TradingSimulator:
         )
         self._next_entry += 1
         self._journal.append(entry)
+        self._did(
+            "add_journal_entry",
+            entry.id,
+            title=entry.title,
+            body=entry.body,
+            tags=list(entry.tags),
+            trade_ids=list(entry.trade_ids),
+        )
         return {"created": True, "entry": self._entry_row(entry)}
 
     def _list_journal_entries(self, args: dict[str, Any]) -> Any:
@@ -525,6 +550,7 @@ class TradingSimulator:
         )
         self._next_alert += 1
         self._alerts[alert.id] = alert
+        self._did("create_price_alert", symbol, condition=condition, price=price, alert_id=alert.id)
         return {"created": True, "alert": self._alert_row(alert), "last_price": last}
 
     def _list_price_alerts(self, args: dict[str, Any]) -> Any:
@@ -541,6 +567,7 @@ class TradingSimulator:
         alert = self._alerts.pop(args["alert_id"].strip().upper(), None)
         if alert is None:
             raise ApiError(f"no price alert with id {args['alert_id']!r}", "not_found")
+        self._did("delete_price_alert", alert.id, symbol=alert.symbol)
         return {"deleted": True, "alert": self._alert_row(alert)}
 
     def _get_quote(self, args: dict[str, Any]) -> Any:

@@ -16,19 +16,19 @@ from ._aggregate import (
 )
 from ._domain import Domain, Simulator
 from ._errors import BenchError
+from ._matchers import ArgMatcher, MatchKind
+from ._outcome import AnswerFact, Effect, ExpectedEffect, Outcome
 from ._records import SCHEMA_VERSION, ItemResult, JudgeResult, RunHeader, RunLine, Status, Usage
 from ._registry import ENTRY_POINT_GROUP, DomainEntry, Registry
 from ._selection import Selection, select_items, task_set_fingerprint
 from ._store import ResumePlan, Run, Store, plan_resume, read_run, repair_torn_tail
 from ._tasks import (
-    ArgMatcher,
     ChartReference,
     ChartSpec,
     ChartTask,
     DesignTokens,
     ExpectedCall,
     Item,
-    MatchKind,
     Task,
     ToolCall,
     ToolReference,
@@ -55,6 +55,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "TOOL_CRITERIA",
     "WEIGHTS",
+    "AnswerFact",
     "ArgMatcher",
     "BenchError",
     "ChartReference",
@@ -65,11 +66,14 @@ __all__ = [
     "Difficulty",
     "Domain",
     "DomainEntry",
+    "Effect",
     "ExpectedCall",
+    "ExpectedEffect",
     "Item",
     "ItemResult",
     "JudgeResult",
     "MatchKind",
+    "Outcome",
     "QualityCurve",
     "Registry",
     "ResumePlan",

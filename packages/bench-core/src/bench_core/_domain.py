@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
+from ._outcome import Effect
 from ._tasks import ChartReference, Task, ToolReference
 
 
@@ -18,6 +19,14 @@ class Simulator(Protocol):
 
     def call(self, name: str, arguments: Mapping[str, Any]) -> Any:
         """Execute one tool call and return its JSON-serialisable result."""
+        ...
+
+    def effects(self) -> Sequence[Effect]:
+        """The changes this episode's successful write calls made, in the order they made them.
+
+        A call that returned an error leaves no effect. The task's outcome compares these with
+        the writes the job requires.
+        """
         ...
 
 

@@ -22,7 +22,8 @@ from typing import Any
 import msgspec
 
 from ._domain import Domain
-from ._tasks import ArgMatcher, ChartReference, ChartTask, ToolReference, ToolTask
+from ._matchers import ArgMatcher
+from ._tasks import ChartReference, ChartTask, ToolReference, ToolTask
 from ._weights import QUALITY_LEVELS, Difficulty
 
 __all__ = [

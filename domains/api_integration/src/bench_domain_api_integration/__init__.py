@@ -1,0 +1,1 @@
+"""Bencher's api_integration domain: an API gateway's endpoints, keys and logs."""

@@ -1,0 +1,1 @@
+"""Bencher's data_analysis domain: an HR analytics warehouse."""

@@ -1,0 +1,1 @@
+"""Bencher's devops domain: a platform team's monitoring and incident system."""
