@@ -17,7 +17,7 @@ from bench_core import (
     ToolReference,
     ToolTask,
 )
-from bench_core.testing import check_domain
+from bench_core.testing import check_domain, check_ids
 
 TOOLS = [
     {
@@ -203,4 +203,64 @@ def test_chart_ids_carry_c_and_tool_ids_do_not(
 
     found = _ID.match(task_id)
     assert found is not None
-    assert (bool(found.group(1)) == chart) == well_formed
+    assert (bool(found.group("chart")) == chart) == well_formed
+
+
+class Named(Fake):
+    """The fake domain under another id, with the tasks given."""
+
+    def __init__(self, domain_id: str, tasks: Sequence[ToolTask]) -> None:
+        super().__init__(tasks[0], GOOD_REFERENCE)
+        self.id = domain_id
+        self.all = list(tasks)
+
+    def tasks(self) -> Sequence[Task]:
+        return self.all
+
+
+def _tasks(domain_id: str, *ids: str) -> list[ToolTask]:
+    return [msgspec.structs.replace(GOOD_TASK, id=i, domain=domain_id) for i in ids]
+
+
+def test_a_third_party_domain_without_a_prefix_is_flagged() -> None:
+    domain = Named("fake", _tasks("fake", "H01", "H02", "H03", "H04"))
+    assert check_ids(domain) == [
+        "task ids H01, H02, H03 and 1 more have no domain prefix: every id of a domain other "
+        "than 'trading' starts with one upper-case prefix, e.g. FA_E01"
+    ]
+    assert any("have no domain prefix" in p for p in check_domain(domain))
+
+
+def test_mixed_prefixes_are_flagged() -> None:
+    domain = Named("fake", _tasks("fake", "FK_H01", "FK_H02", "FX_H03", "H04"))
+    assert check_ids(domain) == [
+        "task ids mix prefixes: none (H04); FK_ (FK_H01, FK_H02); FX_ (FX_H03); give every task "
+        "of the domain one prefix"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("domain_id", "ids"),
+    [
+        ("trading", ("H01", "H02")),  # the seed's bare ids, kept as the one exception
+        ("trading", ("TR_H01", "TR_H02")),
+        ("fake", ("FK_H01", "FK_H02")),
+        ("devops", ("DO_H01", "DO_H02")),
+    ],
+)
+def test_one_prefix_per_domain_and_bare_ids_only_for_trading_pass(
+    domain_id: str, ids: tuple[str, ...]
+) -> None:
+    assert check_ids(Named(domain_id, _tasks(domain_id, *ids))) == []
+
+
+def test_trading_may_not_mix_bare_and_prefixed_ids() -> None:
+    problems = check_ids(Named("trading", _tasks("trading", "H01", "TR_H02")))
+    assert problems == [
+        "task ids mix prefixes: none (H01); TR_ (TR_H02); give every task of the domain one prefix"
+    ]
+
+
+def test_an_id_ill_formed_is_not_also_counted_as_bare() -> None:
+    problems = check_ids(Named("fake", _tasks("fake", "FK_H01", "fk_h02")))
+    assert problems == ["fk_h02: not a well-formed id (PREFIX_[C_]<E|M|H|X><two digits>)"]

@@ -79,6 +79,7 @@ def make_plan(
     settled_params = _settle(params, resumed.params if resumed else {}, DEFAULT_PARAMS)
     chosen_selection = msgspec.convert(chosen, Selection)
     domains, tasks = load_domains(registry)
+    _refuse_left_out(chosen_selection.domains, domains, registry)
     items = select_items(tasks, chosen_selection)
     task_set = task_set_fingerprint({item.task.id: item.task for item in items}.values())
     if resumed is not None and task_set != resumed.task_set:
@@ -94,6 +95,16 @@ def make_plan(
         domains=domains,
         task_set=task_set,
     )
+
+
+def _refuse_left_out(
+    wanted: tuple[str, ...], domains: Mapping[str, Domain], registry: Registry
+) -> None:
+    """A domain asked for by name that the registry left out: say why, not just "unknown"."""
+    reasons = {entry.id: reason for entry, reason in registry.left_out()}
+    for domain_id in wanted:
+        if domain_id not in domains and domain_id in reasons:
+            raise BenchError(f"--domain {domain_id}: {reasons[domain_id]}")
 
 
 def _settle(

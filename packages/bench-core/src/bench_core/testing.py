@@ -38,8 +38,11 @@ __all__ = [
     "run_reference",
 ]
 
-# A domain prefix (DO_) is optional, then C_ for a chart task; "C_" alone is never a prefix.
-_ID = re.compile(r"^(?:(?!C_)[A-Z][A-Z0-9]*_)?(C_)?([EMHX])(\d{2})$")
+# A domain prefix (DO_), then C_ for a chart task; "C_" alone is never a prefix. The prefix
+# may be absent only for trading, whose bare ids (E01, C_E01) came before domains had prefixes.
+_ID = re.compile(r"^(?:(?!C_)(?P<prefix>[A-Z][A-Z0-9]*)_)?(?P<chart>C_)?(?P<level>[EMHX])(\d{2})$")
+_BARE_IDS_DOMAIN = "trading"
+_SHOWN_IDS = 3  # ids a problem line names before it counts the rest
 _LETTER = {
     "E": Difficulty.EASY,
     "M": Difficulty.MEDIUM,
@@ -63,10 +66,15 @@ def check_domain(domain: Domain) -> list[str]:
 
 
 def check_ids(domain: Domain) -> list[str]:
-    """Task ids are unique, well formed (``E01``, ``C_M02``, ``DO_H03``), and agree with the
-    task's suite, difficulty and domain."""
+    """Task ids are unique, well formed (``DO_E01``, ``DO_C_M02``), and agree with the task's
+    suite, difficulty and domain.
+
+    Every task of a domain carries the same upper-case prefix; ``trading`` alone may keep
+    the seed's bare ids (``E01``, ``C_E01``).
+    """
     problems: list[str] = []
     seen: set[str] = set()
+    prefixes: dict[str | None, list[str]] = {}
     for task in domain.tasks():
         if task.id in seen:
             problems.append(f"{task.id}: the id is used twice")
@@ -77,13 +85,37 @@ def check_ids(domain: Domain) -> list[str]:
         if not found:
             problems.append(f"{task.id}: not a well-formed id (PREFIX_[C_]<E|M|H|X><two digits>)")
             continue
-        if bool(found.group(1)) != isinstance(task, ChartTask):
+        prefixes.setdefault(found.group("prefix"), []).append(task.id)
+        if bool(found.group("chart")) != isinstance(task, ChartTask):
             problems.append(f"{task.id}: chart task ids, and only they, have 'C_' before the level")
-        if _LETTER[found.group(2)] != task.difficulty:
-            problems.append(
-                f"{task.id}: the id says {_LETTER[found.group(2)]}, the task {task.difficulty}"
-            )
-    return problems
+        level = _LETTER[found.group("level")]
+        if level != task.difficulty:
+            problems.append(f"{task.id}: the id says {level}, the task {task.difficulty}")
+    return problems + _check_prefixes(domain.id, prefixes)
+
+
+def _check_prefixes(domain_id: str, prefixes: Mapping[str | None, list[str]]) -> list[str]:
+    """One prefix for the whole domain, and a prefix at all unless the domain is trading."""
+    if len(prefixes) > 1:
+        used = "; ".join(
+            f"{prefix + '_' if prefix else 'none'} ({_some(ids)})"
+            for prefix, ids in sorted(prefixes.items(), key=lambda kv: (kv[0] or "", kv[1]))
+        )
+        return [f"task ids mix prefixes: {used}; give every task of the domain one prefix"]
+    if None in prefixes and domain_id != _BARE_IDS_DOMAIN:
+        example = re.sub(r"[^A-Z0-9]", "", domain_id.upper())[:2]
+        example = example if example not in ("", "C") and example[0].isalpha() else "XX"
+        return [
+            f"task ids {_some(prefixes[None])} have no domain prefix: every id of a domain other "
+            f"than {_BARE_IDS_DOMAIN!r} starts with one upper-case prefix, e.g. {example}_E01"
+        ]
+    return []
+
+
+def _some(ids: Sequence[str]) -> str:
+    shown = ", ".join(ids[:_SHOWN_IDS])
+    more = len(ids) - _SHOWN_IDS
+    return shown + (f" and {more} more" if more > 0 else "")
 
 
 def check_prompts(domain: Domain) -> list[str]:

@@ -17,13 +17,14 @@ def list_tasks(*, json: bool = False) -> int:
     """List the installed domains and their tasks.
 
     Args:
-        json: Print JSON (one object with domains and tasks) instead of tables.
+        json: Print JSON (one object with domains, tasks and the domains left out) instead
+            of tables.
     """
     registry = Registry()
     entries = {entry.id: entry for entry in registry.entries()}
     domains, tasks = load_domains(registry)
     console = Console()
-    errors = Console(stderr=True)
+    errors = Console(stderr=True, soft_wrap=True)  # one warning, one line, at any width
     for problem in registry.problems:
         errors.print(f"bench-run: warning: {problem}", highlight=False)
     if json:
@@ -49,6 +50,15 @@ def list_tasks(*, json: bool = False) -> int:
                     "qualities": list(QUALITY_LEVELS),
                 }
                 for task in tasks
+            ],
+            "left_out": [
+                {
+                    "id": entry.id,
+                    "distribution": entry.distribution,
+                    "version": entry.version,
+                    "reason": reason,
+                }
+                for entry, reason in registry.left_out()
             ],
             "problems": registry.problems,
         }

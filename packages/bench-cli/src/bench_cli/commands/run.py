@@ -109,6 +109,7 @@ def run(
         raise BenchError("--judge-model is used by --llm-judge or --visual-judge; add one")
 
     resumed = read_run(resume).header if resume is not None else None
+    registry = Registry()
     plan = make_plan(
         model=model,
         selection={
@@ -132,9 +133,11 @@ def run(
             "provider_order": list(_split(provider_order) or ()) or None,
             "provider_no_fallback": provider_no_fallback or None,
         },
-        registry=Registry(),
+        registry=registry,
         resumed=resumed,
     )
+    for problem in registry.problems:  # the domains left out; the others run
+        errors.print(f"bench-run: warning: {problem}", highlight=False)
     endpoint = base_url or plan.params["base_url"] or OPENROUTER_BASE_URL
     return asyncio.run(
         _run(
