@@ -17,6 +17,14 @@ KeyStatus = Literal["active", "revoked", "expired"]
 DeliveryStatus = Literal["succeeded", "failed", "retrying"]
 
 
+class Plan(msgspec.Struct, frozen=True, kw_only=True):
+    """A price plan: each live key's monthly quota, default rate limit and overage price."""
+
+    monthly_quota: int
+    rate_limit_per_minute: int
+    overage_usd_per_1000: float
+
+
 class Platform(msgspec.Struct, frozen=True, kw_only=True):
     """The API product, the console's clock and the gateway's fixed rules."""
 
@@ -30,6 +38,7 @@ class Platform(msgspec.Struct, frozen=True, kw_only=True):
     usage_start: str
     rate_limit_window: str
     webhook_retry_schedule_minutes: tuple[int, ...]
+    plans: dict[str, Plan]
 
 
 class Customer(msgspec.Struct, frozen=True, kw_only=True):

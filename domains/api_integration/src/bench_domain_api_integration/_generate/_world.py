@@ -33,6 +33,23 @@ PLATFORM = {
     "usage_start": "2026-02-01",
     "rate_limit_window": "fixed, one UTC minute",
     "webhook_retry_schedule_minutes": [0, 1, 5, 30, 120, 480],
+    "plans": {
+        "starter": {
+            "monthly_quota": 6_000,
+            "rate_limit_per_minute": 60,
+            "overage_usd_per_1000": 2.0,
+        },
+        "growth": {
+            "monthly_quota": 20_000,
+            "rate_limit_per_minute": 120,
+            "overage_usd_per_1000": 1.5,
+        },
+        "enterprise": {
+            "monthly_quota": 100_000,
+            "rate_limit_per_minute": 600,
+            "overage_usd_per_1000": 1.0,
+        },
+    },
 }
 
 TEAMS = ("shipments", "labels", "rates", "tracking", "identity", "billing", "platform")
@@ -163,10 +180,8 @@ CUSTOMERS: tuple[CustomerSpec, ...] = (
 )  # fmt: skip
 
 PLANS = {
-    # requests per month per key, default rate limit per minute, overage per 1,000 requests (USD)
-    "starter": (6_000, 60, 2.0),
-    "growth": (20_000, 120, 1.5),
-    "enterprise": (100_000, 600, 1.0),
+    name: (plan["monthly_quota"], plan["rate_limit_per_minute"], plan["overage_usd_per_1000"])
+    for name, plan in PLATFORM["plans"].items()  # type: ignore[attr-defined]
 }
 
 # Keys whose state the stories fix; every other key is drawn.
