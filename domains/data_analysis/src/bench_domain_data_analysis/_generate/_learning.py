@@ -132,6 +132,7 @@ def enrollment_records(rng: random.Random, people: list[Person]) -> list[dict[st
             rows += _assigned(
                 rng, ordered, cid, assigned=assigned, deadline=deadline, audience=audience
             )
+    rows += _catch_up(rows, ordered)
     rows += _electives(rng, ordered)
     rows.sort(key=lambda r: (r["enrolled_on"], r["course_id"], r["employee_id"]))
     for number, row in enumerate(rows, start=1):
@@ -222,6 +223,30 @@ def _plant_security_story(
     for row in candidates[OVERDUE_SA_2026 : OVERDUE_SA_2026 + LATE_SA_2026]:
         day = D("2026-04-01") + dt.timedelta(days=rng.randint(0, 5))
         row["completed_at"] = _stamp(rng, by_id[row["employee_id"]].office, day)
+
+
+def _catch_up(rows: list[dict[str, Any]], people: list[Person]) -> list[dict[str, Any]]:
+    """Last year's catch-up: who had not finished Security Awareness 2025 by its deadline
+    attended the live session of 2025-04-16 (15:00 UTC), if they still worked here."""
+    by_id = {p.id: p for p in people}
+    session = dt.datetime(2025, 4, 16, 15, 0, tzinfo=dt.UTC)
+    added = []
+    for row in rows:
+        if row["course_id"] != "CRS-102" or row["status"] != "enrolled":
+            continue
+        done = row["completed_at"]
+        if done is not None and done[:10] <= row["due_date"]:
+            continue
+        if not by_id[row["employee_id"]].employed(session.date()):
+            continue
+        added.append(
+            {
+                "employee_id": row["employee_id"], "course_id": "CRS-214",
+                "enrolled_on": "2025-04-07", "due_date": None, "source": "manager",
+                "status": "enrolled", "completed_at": format_utc(session), "score": None,
+            }
+        )  # fmt: skip
+    return added
 
 
 def _electives(rng: random.Random, people: list[Person]) -> list[dict[str, Any]]:

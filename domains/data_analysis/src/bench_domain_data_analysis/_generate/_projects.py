@@ -83,8 +83,13 @@ def project_and_allocation_records(
             )
 
         own, helpers = pool(department), pool(HELPERS[department])
-        leads = [p for p in own if p.role in ("manager", "head") or p.level_on(anchor) >= "IC4"]
-        lead = rng.choice([p for p in leads if p.level_on(anchor) != "M3"] or leads)
+        leads = [
+            p
+            for p in own
+            if (p.role == "manager" or p.level_on(anchor) in ("IC4", "IC5"))
+            and _load(allocations, p.id, max(first, p.stints[-1].start), last) <= 80
+        ]
+        lead = rng.choice(leads)
         team = [lead, *rng.sample(own, k=min(len(own), rng.randint(3, 9)))]
         team += rng.sample(helpers, k=rng.randint(0, 3))
         seen: set[str] = set()
