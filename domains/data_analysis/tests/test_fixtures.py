@@ -2,6 +2,7 @@
 API derives can be traced to the records, and the records agree with each other."""
 
 import datetime as dt
+import itertools
 from collections import Counter
 
 from bench_domain_data_analysis._clock import OFFICE_ZONES
@@ -61,7 +62,7 @@ def test_status_and_dates_agree(data: Fixtures) -> None:
         assert e.hire_date == stints[-1].start_date
         assert e.original_hire_date == stints[0].start_date
         assert e.exit_date == stints[-1].end_date
-        for earlier, later in zip(stints, stints[1:], strict=False):
+        for earlier, later in itertools.pairwise(stints):
             assert earlier.end_date is not None
             assert earlier.end_date < later.start_date
         for stint in stints:
@@ -79,7 +80,8 @@ def test_current_fields_are_the_last_job_record_and_history_is_ordered(data: Fix
             last.department_id, last.team_id, last.title, last.level, last.manager_id,
         )  # fmt: skip
         days = [h.effective_date for h in e.history]
-        assert days == sorted(days) and len(set(days)) == len(days)
+        assert days == sorted(days)
+        assert len(set(days)) == len(days)
         assert e.history[0].reason == "hire"
         assert sum(h.reason == "rehire" for h in e.history) == len(e.employment) - 1
         for record in e.history:
@@ -144,9 +146,11 @@ def test_allocations_never_exceed_a_full_week_for_anyone_on_any_day(data: Fixtur
         assert 0 < a.percent <= 100
         assert a.start_date <= a.end_date
         project = data.project_by_id[a.project_id]
-        assert project.start_date <= a.start_date and a.end_date <= project.end_date
+        assert project.start_date <= a.start_date
+        assert a.end_date <= project.end_date
         employee = data.employee_by_id[a.employee_id]
-        assert employee.employed_on(a.start_date) and employee.employed_on(a.end_date)
+        assert employee.employed_on(a.start_date)
+        assert employee.employed_on(a.end_date)
         by_person.setdefault(a.employee_id, []).append(a)
     full = 0
     for allocations in by_person.values():
@@ -155,9 +159,9 @@ def test_allocations_never_exceed_a_full_week_for_anyone_on_any_day(data: Fixtur
             assert load <= 100
             full += load == 100
     assert full > 0
-    assert Counter(p.status for p in data.projects) == {
-        "active": 15, "completed": 6, "planned": 3, "on_hold": 2,
-    } or len(data.projects) == 25  # fmt: skip
+    assert set(Counter(p.status for p in data.projects)) == {
+        "active", "completed", "planned", "on_hold",
+    }  # fmt: skip
     for project in data.projects:
         assert any(a.project_id == project.id and a.role == "lead" for a in data.allocations)
 
@@ -169,7 +173,8 @@ def test_mandatory_enrollments_follow_the_assignment_rule(data: Fixtures) -> Non
         if not course.mandatory:
             assert all(r.due_date is None for r in rows)
             continue
-        assert course.assigned_on is not None and course.deadline is not None
+        assert course.assigned_on is not None
+        assert course.deadline is not None
         for row in rows:
             employee = data.employee_by_id[row.employee_id]
             assert row.enrolled_on >= course.assigned_on
@@ -187,7 +192,8 @@ def test_completions_are_utc_timestamps_within_employment(data: Fixtures) -> Non
         if row.completed_at is None:
             assert row.score is None
             continue
-        assert row.completed_at.endswith("Z") and len(row.completed_at) == 20
+        assert row.completed_at.endswith("Z")
+        assert len(row.completed_at) == 20
         assert row.enrolled_on <= row.completed_at[:10] < TODAY
         employee = data.employee_by_id[row.employee_id]
         assert employee.employed_on(row.completed_at[:10]) or employee.employed_on(
@@ -201,7 +207,7 @@ def test_survey_responses_come_from_people_who_were_there(data: Fixtures) -> Non
         employed = [
             e
             for e in data.employees
-            if (job := e.job_on(survey.open_date)) is not None
+            if e.job_on(survey.open_date) is not None
             and not (e.leave and e.leave.start_date <= survey.open_date < e.leave.expected_return)
         ]
         assert 0.6 * len(employed) <= len(rows) <= len(employed)
@@ -209,6 +215,7 @@ def test_survey_responses_come_from_people_who_were_there(data: Fixtures) -> Non
         eligible = Counter(e.job_on(survey.open_date).department_id for e in employed)  # type: ignore[union-attr]
         assert all(by_department[d] <= eligible[d] for d in by_department)
         for r in rows:
-            assert len(r.scores) == 6 and all(1 <= s <= 5 for s in r.scores)
+            assert len(r.scores) == 6
+            assert all(1 <= s <= 5 for s in r.scores)
             assert 0 <= r.enps <= 10
             assert (r.comment is None) == (r.theme is None)
