@@ -65,13 +65,18 @@ def _by_name(items: list[Profile], who: tuple[str, str]) -> Profile:
     return next(p for p in items if (p.key["customer"], p.key["name"]) == who)
 
 
-def _planted(rng: random.Random, found: list[Profile]) -> list[Request]:
+def _tune(found: list[Profile]) -> None:
+    """The volumes the stories need, set before any traffic is drawn."""
     poller = _by_name(found, story.POLLER)
     poller.daily, poller.extra["usage_daily"] = 150.0, 210.0
     export = _by_name(found, story.EXPORT)
     export.daily, export.extra["usage_daily"] = 0.0, 40.0
     for who in NEVER_USED:
         _by_name(found, who).daily = 0.0
+
+
+def _planted(rng: random.Random, found: list[Profile]) -> list[Request]:
+    poller, export = _by_name(found, story.POLLER), _by_name(found, story.EXPORT)
     requests = story.poller(rng, poller)
     requests += story.nightly_export(rng, export)
     for customer, name, minute, count in story.SMALL_BURSTS:
@@ -112,6 +117,7 @@ def generate(seed: int = SEED) -> dict[str, Any]:
     for number, draft in enumerate(drafts, start=1001):
         draft["id"] = f"AK-{number}"
     found = profiles(rng, drafts, customers)
+    _tune(found)
     requests = [r for p in found for r in base_requests(rng, p)]
     requests += _planted(rng, found)
     apply_rate_limits(requests, {k["id"]: k["rate_limit_per_minute"] for k in drafts})

@@ -63,7 +63,7 @@ WEBHOOKS: tuple[WebhookSpec, ...] = (
     W("Brightcart", "https://hooks.brightcart.com/relaybox/labels", ("label.created", "shipment.created"), 9, "2024-05-14T15:04:40"),
     W("Harbor & Pine", "https://api.harborandpine.com/webhooks/relaybox", ("shipment.delivered", "tracking.exception"), 5, "2025-02-03T18:22:09"),
     W("Oakline Goods", "https://erp.oaklinegoods.com/inbound/relaybox", ("label.created", "invoice.issued"), 4, "2024-09-30T16:45:00"),
-    W("Fernway Outdoor", "https://fernway-integrations.azurewebsites.net/api/relaybox-events", ("return.created", "pickup.scheduled"), 3.2, "2025-06-11T20:10:31",
+    W("Fernway Outdoor", "https://fernway-integrations.azurewebsites.net/api/relaybox-events", ("return.created", "pickup.scheduled"), 4, "2025-06-11T20:10:31",
       outages=(Outage(_t(FERNWAY_CHANGE), _t(FERNWAY_FIX), 404, "HTTP 404 Not Found"),),
       url_change=(FERNWAY_CHANGE, "https://hooks.fernway.com/relaybox"),
       rejected_events=("2026-03-07T16:12:40", "2026-03-07T21:48:03")),
