@@ -38,6 +38,11 @@ def stamp(moment: dt.datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
+def _name_key(name: str) -> str:
+    """A name as people type it: any case, '&' or 'and', any spacing."""
+    return " ".join(name.casefold().replace("&", " and ").split())
+
+
 class Resolver:
     """Looks up what an argument names, in one episode's view of the data.
 
@@ -75,8 +80,8 @@ class Resolver:
             if found is None:
                 raise ApiError(f"no customer {customer_id}", "not_found")
             return found
-        wanted = " ".join(value.casefold().split())
-        by_name = {c.name.casefold(): c for c in self._data.customers}
+        wanted = _name_key(value)
+        by_name = {_name_key(c.name): c for c in self._data.customers}
         if wanted in by_name:
             return by_name[wanted]
         close = difflib.get_close_matches(wanted, list(by_name), n=1, cutoff=0.6)
