@@ -34,7 +34,7 @@ OVERRIDES = (
     ),
     (
         "identity",
-        "amara.okafor",
+        "nina.petrova",
         dt.datetime(2026, 3, 21, 9),
         dt.datetime(2026, 3, 23, 9),
         "Weekend swap with Felix.",
