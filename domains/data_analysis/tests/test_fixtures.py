@@ -182,6 +182,8 @@ def test_mandatory_enrollments_follow_the_assignment_rule(data: Fixtures) -> Non
                 assert employee.employed_on(course.assigned_on)
             else:  # a later hire: assigned on the first day, 14 days at least
                 assert row.enrolled_on in {s.start_date for s in employee.employment}
+                assert course.new_hires_until is not None
+                assert row.enrolled_on <= course.new_hires_until
             days = dt.date.fromisoformat(row.enrolled_on) + dt.timedelta(days=14)
             assert row.due_date == max(course.deadline, days.isoformat())
         assert len({r.employee_id for r in rows}) == len(rows)

@@ -257,6 +257,7 @@ class Course(msgspec.Struct, frozen=True, kw_only=True):
     assigned_on: str | None
     deadline: str | None
     new_hire_days: int | None
+    new_hires_until: str | None
 
 
 class Enrollment(msgspec.Struct, frozen=True, kw_only=True):

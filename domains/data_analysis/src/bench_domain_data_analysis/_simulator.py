@@ -427,6 +427,7 @@ class DataAnalysisSimulator:
                     "audience": course.audience,
                     "assigned_on": course.assigned_on,
                     "deadline": course.deadline,
+                    "new_hires_until": course.new_hires_until,
                     "enrollments": len(mine),
                     "completions": sum(e.completed_at is not None for e in mine),
                 }

@@ -302,8 +302,9 @@ TOOLS: tuple[dict[str, Any], ...] = (
         "The learning catalogue: course id, title, category, format, duration in hours, and for "
         "mandatory courses the audience, assignment date and deadline; with enrollment and "
         "completion counts. A mandatory course is due by the end of its deadline day in the "
-        "learner's office time zone; people hired after the assignment date have 14 days from "
-        "their hire date if that is later.",
+        "learner's office time zone; people hired after the assignment date (until "
+        "`new_hires_until`) are assigned it on their first day with 14 days to finish, if that "
+        "is later than the deadline.",
         {
             "mandatory": {
                 "type": "boolean",

@@ -60,6 +60,7 @@ AFFINITY = {
     "OPS": ("CRS-201", "CRS-210", "CRS-212", "CRS-204"),
 }
 MANAGER_ELECTIVES = ("CRS-205", "CRS-206", "CRS-212")
+YEAR = dt.timedelta(days=363)
 SA_2026 = "CRS-105"
 COC_2026 = "CRS-104"
 OVERDUE_SA_2026 = 27  # people who have not finished Security Awareness 2026 and are past due
@@ -92,6 +93,7 @@ def course_records() -> list[dict[str, Any]]:
                 "assigned_on": assigned,
                 "deadline": deadline,
                 "new_hire_days": 14 if mandatory else None,
+                "new_hires_until": (D(assigned) + YEAR).isoformat() if assigned else None,
             }
         )
     return records
@@ -152,7 +154,8 @@ def _assigned(
     start, due_day = D(assigned), D(deadline)
     rows = []
     for p in people:
-        hires = [s.start for s in p.stints if start < s.start <= TODAY]
+        # A yearly course is assigned to new hires until next year's edition replaces it.
+        hires = [s.start for s in p.stints if start < s.start <= min(TODAY, start + YEAR)]
         if p.employed(start) and _in_audience(p, audience, start):
             enrolled = start
         elif hires and _in_audience(p, audience, hires[0]):
