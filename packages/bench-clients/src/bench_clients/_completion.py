@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from bench_core import ToolCall, Usage
 
@@ -83,6 +86,37 @@ class Completion:
         if self.reasoning_details is not None:
             message["reasoning_details"] = self.reasoning_details
         return message
+
+    def with_distinct_ids(self, used: set[str], turn: int) -> Completion:
+        """This answer with a new id for each call whose id an earlier turn used; ``used``
+        gains the ids of this answer.
+
+        Models without native tool calling get ids generated per message (``call_1``...), and
+        providers refuse a conversation that repeats a tool call id.
+        """
+        if not any(call.id in used for call in self.tool_calls):
+            used.update(call.id for call in self.tool_calls if call.id)
+            return self
+        calls = []
+        raw = dict(self.raw_arguments)
+        in_message = {call.id for call in self.tool_calls}
+        for index, call in enumerate(self.tool_calls):
+            kept = call
+            if call.id in used:
+                fresh = f"call_{turn}_{index}"
+                while fresh in used or fresh in in_message:
+                    fresh += "_"
+                if call.id in raw:
+                    raw[fresh] = raw.pop(call.id)
+                kept = msgspec.structs.replace(call, id=fresh)
+            used.add(kept.id or "")
+            calls.append(kept)
+        return dataclasses.replace(
+            self,
+            tool_calls=calls,
+            raw_arguments=raw,
+            normalized=[*self.normalized, "a tool call id used in an earlier turn was replaced"],
+        )
 
 
 def read_completion(body: Any, *, latency_s: float, attempts: int) -> Completion:

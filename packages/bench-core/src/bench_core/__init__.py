@@ -17,12 +17,13 @@ from ._aggregate import (
 from ._domain import Domain, Simulator
 from ._errors import BenchError
 from ._matchers import ArgMatcher, MatchKind
-from ._outcome import AnswerFact, Effect, ExpectedEffect, Outcome
+from ._outcome import AnswerFact, Effect, ExpectedEffect, Outcome, OutcomeResult
 from ._records import SCHEMA_VERSION, ItemResult, JudgeResult, RunHeader, RunLine, Status, Usage
 from ._registry import ENTRY_POINT_GROUP, DomainEntry, Registry
 from ._selection import Selection, select_items, task_set_fingerprint
 from ._store import ResumePlan, Run, Store, plan_resume, read_run, repair_torn_tail
 from ._tasks import (
+    CallSet,
     ChartReference,
     ChartSpec,
     ChartTask,
@@ -34,6 +35,7 @@ from ._tasks import (
     ToolReference,
     ToolTask,
 )
+from ._transcript import Transcript, TranscriptCall, is_error_result
 from ._weights import (
     CHART_CRITERIA,
     CRITERIA,
@@ -58,6 +60,7 @@ __all__ = [
     "AnswerFact",
     "ArgMatcher",
     "BenchError",
+    "CallSet",
     "ChartReference",
     "ChartSpec",
     "ChartTask",
@@ -74,6 +77,7 @@ __all__ = [
     "JudgeResult",
     "MatchKind",
     "Outcome",
+    "OutcomeResult",
     "QualityCurve",
     "Registry",
     "ResumePlan",
@@ -91,8 +95,11 @@ __all__ = [
     "ToolCall",
     "ToolReference",
     "ToolTask",
+    "Transcript",
+    "TranscriptCall",
     "Usage",
     "__version__",
+    "is_error_result",
     "paired_difference",
     "plan_resume",
     "quality_curve",

@@ -78,3 +78,40 @@ class Outcome(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     writes: tuple[ExpectedEffect, ...] = ()
     allowed_writes: tuple[str, ...] = ()
     facts: tuple[AnswerFact, ...] = ()
+
+
+class OutcomeResult(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    """Whether a tool item did the job, and what kept it from success.
+
+    Attributes:
+        success: The end state is right (every required write made, no unrequested one), every
+            required fact is stated and no false claim made.
+        missing_writes: Required writes the simulator did not see, one readable line each.
+        unrequested_writes: Writes the job did not ask for.
+        facts_found: Names of the required facts the answer states.
+        facts_missing: Names of the required facts it does not state.
+        false_claims: Names of the facts it states but must not.
+        calls, turns: What the model spent: tool calls made and assistant turns.
+        reference_calls, reference_turns: What the reference solution spends.
+    """
+
+    success: bool
+    missing_writes: list[str] = []
+    unrequested_writes: list[str] = []
+    facts_found: list[str] = []
+    facts_missing: list[str] = []
+    false_claims: list[str] = []
+    calls: int = 0
+    turns: int = 0
+    reference_calls: int | None = None
+    reference_turns: int | None = None
+
+    @property
+    def reasons(self) -> list[str]:
+        """Why the item did not succeed; empty on success."""
+        return [
+            *(f"required write not made: {w}" for w in self.missing_writes),
+            *(f"unrequested write: {w}" for w in self.unrequested_writes),
+            *(f"the answer does not state {f}" for f in self.facts_missing),
+            *(f"the answer claims {f}, which is false" for f in self.false_claims),
+        ]

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 import msgspec
 
+from ._outcome import OutcomeResult
 from ._weights import Difficulty, Suite
 
 SCHEMA_VERSION = 1
@@ -81,6 +82,7 @@ class ItemResult(msgspec.Struct, frozen=True, kw_only=True, tag="item", tag_fiel
         chart_file: The chart's HTML file, relative to the run file's folder, for chart items.
         notes: What the scorer could not check, or checked only in part (never lost points).
         providers: Upstream providers that served the calls, where the endpoint says.
+        outcome: For tool items, whether the job was done (end state and answer facts).
     """
 
     task_id: str
@@ -107,6 +109,7 @@ class ItemResult(msgspec.Struct, frozen=True, kw_only=True, tag="item", tag_fiel
     error_class: str | None = None
     error_message: str | None = None
     finished_at: str = ""
+    outcome: OutcomeResult | None = None
 
     @property
     def key(self) -> tuple[str, int, int]:

@@ -7,6 +7,7 @@ from typing import Any, Literal
 import msgspec
 
 from ._matchers import ArgMatcher
+from ._outcome import Outcome
 from ._weights import Difficulty, Suite
 
 
@@ -19,17 +20,33 @@ class ExpectedCall(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True
             an ``ArgMatcher``.
         optional: Arguments that may be left out; when given they must still be acceptable.
         id: A name for ordering constraints; defaults to the tool's name.
+        fails: The call is expected to return an error (a mistyped id the task plants): only
+            a call whose result was an error satisfies it. Any other expected call is
+            satisfied only by a call that succeeded.
     """
 
     name: str
     args: dict[str, list[Any] | ArgMatcher] = {}
     optional: tuple[str, ...] = ()
     id: str | None = None
+    fails: bool = False
 
     @property
     def key(self) -> str:
         """The id that ordering constraints use."""
         return self.id or self.name
+
+
+class CallSet(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    """Another right way to do a tool task: its expected calls and their partial order.
+
+    Attributes:
+        expected: The calls this way makes.
+        order: ``(before, after)`` pairs of expected-call ids.
+    """
+
+    expected: tuple[ExpectedCall, ...]
+    order: tuple[tuple[str, str], ...] = ()
 
 
 class ToolCall(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
@@ -119,6 +136,8 @@ class ToolTask(_TaskBase, frozen=True, kw_only=True, tag="tools"):
             task); calling one scores the item 0.
         order: ``(before, after)`` pairs of expected-call ids: a partial order.
         max_turns: Assistant turns allowed before the episode ends.
+        alternatives: Other right ways (expected calls and order); the best-scoring way counts.
+        outcome: What doing the job means: the writes it leaves and the facts its answer states.
     """
 
     expected: tuple[ExpectedCall, ...]
@@ -127,6 +146,8 @@ class ToolTask(_TaskBase, frozen=True, kw_only=True, tag="tools"):
     forbidden: tuple[str, ...] = ()
     order: tuple[tuple[str, str], ...] = ()
     max_turns: int = 8
+    alternatives: tuple[CallSet, ...] = ()
+    outcome: Outcome = Outcome()
 
     @property
     def suite(self) -> Suite:

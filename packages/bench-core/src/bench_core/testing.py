@@ -6,8 +6,9 @@
         assert check_domain(my_domain()) == []
 
 Each check returns a list of problems, one readable line each; an empty list means the domain
-conforms. The checks that score reference solutions need ``bench-scoring``
-(``pip install 'bench-core[testing]'``).
+conforms. The checks that score (reference solutions score 100 and succeed, expected values
+have their schema's types) are in ``bench_scoring.testing``, whose ``check_domain`` runs
+these and those: bench-core never imports the scorer.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ import msgspec
 
 from ._domain import Domain
 from ._matchers import ArgMatcher
-from ._tasks import ChartReference, ChartTask, ToolReference, ToolTask
+from ._outcome import Effect
+from ._tasks import ChartTask, ToolReference, ToolTask
+from ._transcript import Transcript, TranscriptCall, is_error_result
 from ._weights import QUALITY_LEVELS, Difficulty
 
 __all__ = [
@@ -32,9 +35,8 @@ __all__ = [
     "check_ids",
     "check_knowable_values",
     "check_prompts",
-    "check_references",
     "check_simulator_determinism",
-    "check_tool_expectations",
+    "reference_transcript",
     "run_reference",
 ]
 
@@ -53,12 +55,14 @@ _encode = msgspec.json.Encoder(order="sorted").encode
 
 
 def check_domain(domain: Domain) -> list[str]:
-    """Every conformance check; the problems of all of them."""
+    """The conformance checks that need no scorer; the problems of all of them.
+
+    ``bench_scoring.testing.check_domain`` adds the checks that score: every expected call's
+    values have the schema's types, and every reference solution scores 100 and succeeds.
+    """
     return [
         *check_ids(domain),
         *check_prompts(domain),
-        *check_tool_expectations(domain),
-        *check_references(domain),
         *check_simulator_determinism(domain),
         *check_knowable_values(domain),
         *check_chart_data(domain),
@@ -132,50 +136,30 @@ def check_prompts(domain: Domain) -> list[str]:
     return problems
 
 
-def check_tool_expectations(domain: Domain) -> list[str]:
-    """Every expected call names a tool of the domain and only parameters of its schema, with
-    acceptable values of the schema's types; every other tool name and order id exists."""
-    type_problem = _scoring().type_problem
-    schemas = _schemas(domain)
-    problems: list[str] = []
-    for task in _tool_tasks(domain):
-        for name in (*task.tools, *task.allowed, *task.forbidden):
-            if name not in schemas:
-                problems.append(f"{task.id}: names tool {name!r}, which the domain does not have")
-        offered = set(task.tools) or set(schemas)
-        keys = [call.key for call in task.expected]
-        for before, after in task.order:
-            for key in (before, after):
-                if keys.count(key) != 1:
-                    problems.append(
-                        f"{task.id}: order names {key!r}, not exactly one expected call"
-                    )
-        for call in task.expected:
-            if call.name not in schemas:
-                problems.append(f"{task.id}: expects tool {call.name!r}, which the domain lacks")
-                continue
-            if call.name not in offered:
-                problems.append(f"{task.id}: expects tool {call.name!r}, which it does not offer")
-            if call.name in task.forbidden:
-                problems.append(f"{task.id}: expects {call.name!r} and forbids it")
-            properties = schemas[call.name].get("parameters", {}).get("properties", {})
-            for param, values in call.args.items():
-                if param not in properties:
-                    problems.append(f"{task.id}: {call.name} has no parameter {param!r}")
-                    continue
-                acceptable = values.any_of if isinstance(values, ArgMatcher) else values
-                if not acceptable:
-                    problems.append(f"{task.id}: {call.name}.{param} lists no acceptable value")
-                for value in acceptable:
-                    problem = type_problem(properties[param], value)
-                    if problem:
-                        problems.append(f"{task.id}: {call.name}.{param} value {problem}")
-            for param in call.optional:
-                if param not in call.args:
-                    problems.append(
-                        f"{task.id}: {call.name} marks {param!r} optional but lists no value"
-                    )
-    return problems
+def reference_transcript(domain: Domain, task: ToolTask) -> tuple[Transcript, list[Effect]]:
+    """A task's reference solution played on a fresh simulator, as a conversation would:
+    the transcript (calls, results, the reference answer) and the simulator's effects."""
+    reference = domain.reference(task.id)
+    if not isinstance(reference, ToolReference):
+        raise TypeError(f"{task.id}: the reference of a tool task must be a ToolReference")
+    simulator = domain.simulator()
+    calls: list[TranscriptCall] = []
+    for turn, turn_calls in enumerate(reference.turns):
+        for call in turn_calls:
+            result = simulator.call(call.name, call.arguments)
+            calls.append(
+                TranscriptCall(
+                    turn=turn,
+                    name=call.name,
+                    arguments=dict(call.arguments),
+                    result=result,
+                    error=is_error_result(result),
+                )
+            )
+    transcript = Transcript(
+        calls=calls, answer=reference.answer, finished=True, turns=len(reference.turns) + 1
+    )
+    return transcript, list(simulator.effects())
 
 
 def run_reference(domain: Domain, task: ToolTask) -> tuple[list[dict[str, Any]], list[Any]]:
@@ -195,64 +179,6 @@ def run_reference(domain: Domain, task: ToolTask) -> tuple[list[dict[str, Any]],
             calls.append({"name": call.name, "arguments": dict(call.arguments), "turn": turn})
             results.append(simulator.call(call.name, call.arguments))
     return calls, results
-
-
-def check_references(domain: Domain) -> list[str]:
-    """Every reference solution exists; a tool task's, executed on the simulator, scores 100
-    with ``score_tool_calls`` in fewer turns than the task allows; a chart task's scores 100
-    with ``score_chart``."""
-    score_tool_calls = _scoring().score_tool_calls
-    tools = domain.tools()
-    writes = domain.write_tools()
-    problems: list[str] = []
-    for task in domain.tasks():
-        try:
-            reference = domain.reference(task.id)
-        except Exception as exc:
-            problems.append(f"{task.id}: no reference solution ({type(exc).__name__}: {exc})")
-            continue
-        if isinstance(task, ChartTask):
-            problems.extend(_check_chart_reference(task, reference))
-            continue
-        if not isinstance(reference, ToolReference):
-            problems.append(f"{task.id}: the reference of a tool task must be a ToolReference")
-            continue
-        if len(reference.turns) + 1 > task.max_turns:
-            problems.append(
-                f"{task.id}: the reference needs {len(reference.turns) + 1} turns, "
-                f"the task allows {task.max_turns}"
-            )
-        calls, _ = run_reference(domain, task)
-        try:
-            score = score_tool_calls(
-                tools=_offered(tools, task),
-                expected=task.expected,
-                calls=calls,
-                order=task.order,
-                allowed=task.allowed,
-                forbidden=task.forbidden,
-                writes=writes,
-            )
-        except ValueError as exc:
-            problems.append(f"{task.id}: the expectation cannot be scored: {exc}")
-            continue
-        if score.total != 100:
-            problems.append(
-                f"{task.id}: the reference scores {score.total}: {'; '.join(score.reasons)}"
-            )
-    return problems
-
-
-def _check_chart_reference(task: ChartTask, reference: object) -> list[str]:
-    if not isinstance(reference, ChartReference) or not reference.html.strip():
-        return [f"{task.id}: the reference of a chart task must be a ChartReference with HTML"]
-    try:
-        score = _scoring().score_chart(reference.html, task.spec)
-    except ValueError as exc:
-        return [f"{task.id}: the chart spec cannot be scored: {exc}"]
-    if score.total != 100:
-        return [f"{task.id}: the reference chart scores {score.total}: {'; '.join(score.reasons)}"]
-    return []
 
 
 def check_chart_data(domain: Domain) -> list[str]:
@@ -367,13 +293,3 @@ def _offered(tools: Sequence[Mapping[str, Any]], task: ToolTask) -> list[Mapping
     if not task.tools:
         return list(tools)
     return [tool for tool in tools if tool["function"]["name"] in task.tools]
-
-
-def _scoring() -> Any:
-    try:
-        import bench_scoring  # noqa: PLC0415 - optional: bench-scoring depends on bench-core
-    except ImportError as exc:  # pragma: no cover - depends on the installation
-        raise ImportError(
-            "the conformance checks score reference solutions: pip install 'bench-core[testing]'"
-        ) from exc
-    return bench_scoring

@@ -8,7 +8,7 @@ from typing import Any
 
 import msgspec
 
-from bench_core import ArgMatcher, ExpectedCall, ToolCall
+from bench_core import ArgMatcher, ExpectedCall, ToolCall, TranscriptCall
 
 from ._values import as_matcher
 
@@ -23,6 +23,7 @@ class MadeCall(msgspec.Struct, frozen=True, kw_only=True):
         turn: The assistant turn it came in, where known.
         unreadable: The arguments could not be read as a JSON object (counted as a wrong type).
         notes: What normalisation changed (arguments given as a string, double-encoded, …).
+        error: Its result was an error: it satisfies only an expected call that ``fails``.
     """
 
     name: str
@@ -31,6 +32,7 @@ class MadeCall(msgspec.Struct, frozen=True, kw_only=True):
     turn: int | None = None
     unreadable: bool = False
     notes: tuple[str, ...] = ()
+    error: bool = False
 
     def signature(self) -> bytes:
         """Name and arguments, canonical: equal for identical calls."""
@@ -44,24 +46,30 @@ class Expectation(msgspec.Struct, frozen=True, kw_only=True):
     key: str
     args: dict[str, ArgMatcher]
     optional: frozenset[str]
+    fails: bool = False
 
 
 def read_calls(calls: Iterable[Any]) -> list[MadeCall]:
     """Normalise the model's calls: OpenAI ``tool_calls`` entries, ``{"name", "arguments"}``
-    dicts (arguments as an object or a JSON string), or ``ToolCall`` records. A ``turn``
-    key, where present, says which assistant turn the call came in."""
+    dicts (arguments as an object or a JSON string), ``ToolCall`` or ``TranscriptCall``
+    records. A ``turn`` key, where present, says which assistant turn the call came in; an
+    ``error`` key that is true, that its result was an error."""
     made: list[MadeCall] = []
     for index, call in enumerate(calls):
         turn: int | None = None
+        error = False
         name: Any
         if isinstance(call, ToolCall):
             name, raw = call.name, call.arguments
+        elif isinstance(call, TranscriptCall):
+            name, raw, turn, error = call.name, call.arguments, call.turn, call.error
         elif isinstance(call, Mapping):
             function = call.get("function")
             source = function if isinstance(function, Mapping) else call
             name = source.get("name")
             raw = source.get("arguments", source.get("parameters"))
             turn = call.get("turn") if isinstance(call.get("turn"), int) else None
+            error = call.get("error") is True
         else:
             name, raw = None, None
         arguments, unreadable, notes = _read_arguments(raw)
@@ -73,6 +81,7 @@ def read_calls(calls: Iterable[Any]) -> list[MadeCall]:
                 turn=turn,
                 unreadable=unreadable,
                 notes=notes,
+                error=error,
             )
         )
     return made
@@ -106,13 +115,16 @@ def read_expected(expected: Iterable[Any]) -> list[Expectation]:
     form, where ``""`` among the values means the argument may be left out."""
     result: list[Expectation] = []
     for entry in expected:
+        fails = False
         if isinstance(entry, ExpectedCall):
             name, args, optional, key = entry.name, entry.args, set(entry.optional), entry.key
+            fails = entry.fails
         elif isinstance(entry, Mapping) and "name" in entry:
             name = entry["name"]
             args = entry.get("args", {})
             optional = set(entry.get("optional", ()))
             key = entry.get("id") or name
+            fails = entry.get("fails") is True
         elif isinstance(entry, Mapping) and len(entry) == 1:
             name, bfcl_args = next(iter(entry.items()))
             args, optional = {}, set()
@@ -129,6 +141,7 @@ def read_expected(expected: Iterable[Any]) -> list[Expectation]:
                 key=key,
                 args={param: as_matcher(values) for param, values in args.items()},
                 optional=frozenset(optional),
+                fails=fails,
             )
         )
     return result

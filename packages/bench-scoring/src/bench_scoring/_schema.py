@@ -13,11 +13,14 @@ from ._values import short_repr as _short
 _TYPE_ALIASES = {"dict": "object", "float": "number", "tuple": "array", "list": "array"}
 
 
-def type_problem(schema: Mapping[str, Any], value: Any, *, depth: int = 0) -> str | None:
+def type_problem(
+    schema: Mapping[str, Any], value: Any, *, depth: int = 0, date_times: bool = False
+) -> str | None:
     """Why ``value`` does not fit ``schema``, or None when it does.
 
     Checks the JSON type (an integral float is an integer, as JSON Schema says), ``enum``,
-    the ``date`` and ``date-time`` formats, array items and object properties.
+    the ``date`` and ``date-time`` formats, array items and object properties. With
+    ``date_times``, a date-time fits a ``date`` (for APIs that read the date of one).
     """
     if depth > 32:  # hostile nesting: judge what we have read
         return None
@@ -25,7 +28,9 @@ def type_problem(schema: Mapping[str, Any], value: Any, *, depth: int = 0) -> st
         options = schema.get(combinator)
         if isinstance(options, list) and options:
             problems = [
-                type_problem(o, value, depth=depth + 1) for o in options if isinstance(o, Mapping)
+                type_problem(o, value, depth=depth + 1, date_times=date_times)
+                for o in options
+                if isinstance(o, Mapping)
             ]
             return None if any(p is None for p in problems) else problems[0]
     declared = schema.get("type")
@@ -41,13 +46,14 @@ def type_problem(schema: Mapping[str, Any], value: Any, *, depth: int = 0) -> st
     if isinstance(value, str) and form in ("date", "date-time"):
         moment = parse_moment(value)
         with_time = isinstance(moment, dt.datetime)
-        if moment is None or with_time != (form == "date-time"):
+        wrong_form = with_time != (form == "date-time") and not (date_times and with_time)
+        if moment is None or wrong_form:
             return f"{_short(value)} is not an ISO {form}"
     if isinstance(value, list):
         items = schema.get("items")
         if isinstance(items, Mapping):
             for index, element in enumerate(value):
-                problem = type_problem(items, element, depth=depth + 1)
+                problem = type_problem(items, element, depth=depth + 1, date_times=date_times)
                 if problem:
                     return f"item {index}: {problem}"
     if isinstance(value, Mapping):
@@ -56,7 +62,7 @@ def type_problem(schema: Mapping[str, Any], value: Any, *, depth: int = 0) -> st
             for key, element in value.items():
                 sub = properties.get(key)
                 if isinstance(sub, Mapping):
-                    problem = type_problem(sub, element, depth=depth + 1)
+                    problem = type_problem(sub, element, depth=depth + 1, date_times=date_times)
                     if problem:
                         return f"field {key!r}: {problem}"
                 elif schema.get("additionalProperties") is False:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 import msgspec
 
-from bench_core import TOOL_CRITERIA
+from bench_core import TOOL_CRITERIA, CallSet
 
 from ._calls import Expectation, MadeCall, read_calls, read_expected, read_tools
 from ._schema import type_problem
@@ -48,6 +48,8 @@ class ToolCallScore(msgspec.Struct, frozen=True, kw_only=True):
         deductions: The same losses as records; their points add up to ``100 - total``.
         matches: Expected-call id to the index of the call matched to it.
         normalized: What had to be normalised to read the calls.
+        way: Which right way was scored: 0 the task's expected calls, ``n`` its n-th
+            alternative (the best-scoring way counts).
     """
 
     total: float
@@ -56,6 +58,23 @@ class ToolCallScore(msgspec.Struct, frozen=True, kw_only=True):
     deductions: list[Deduction]
     matches: dict[str, int]
     normalized: list[str]
+    way: int = 0
+
+
+class _Rules(msgspec.Struct, frozen=True, kw_only=True):
+    """The choices of one scoring: which calls cost nothing, which fail the item."""
+
+    allowed: frozenset[str]
+    writes: frozenset[str]
+    free_lookups: bool
+    strict_writes: bool
+    date_times: bool
+
+    def is_free(self, call: MadeCall, schemas: Mapping[str, Any]) -> bool:
+        """A call that is neither required nor penalised when no expected call takes it."""
+        if call.name in self.allowed:
+            return True
+        return self.free_lookups and call.name in schemas and call.name not in self.writes
 
 
 def score_tool_calls(
@@ -67,55 +86,123 @@ def score_tool_calls(
     allowed: Collection[str] = (),
     forbidden: Collection[str] = (),
     writes: Collection[str] = (),
+    alternatives: Iterable[CallSet | tuple[Iterable[Any], Iterable[Sequence[str]]]] = (),
+    free_lookups: bool = False,
+    strict_writes: bool = False,
+    date_times: bool = False,
 ) -> ToolCallScore:
     """Score the calls a model made against the calls a right answer makes.
 
     Args:
         tools: The OpenAI ``tools`` array offered to the model (or bare function schemas).
         expected: The expected calls: ``ExpectedCall`` records, ``{"name", "args",
-            "optional", "id"}`` dicts, or the Berkeley Function Calling Leaderboard's
+            "optional", "id", "fails"}`` dicts, or the Berkeley Function Calling Leaderboard's
             ``{tool: {param: [acceptable values]}}``.
         calls: The calls made, in order: OpenAI ``tool_calls`` entries, ``{"name",
-            "arguments"}`` dicts or ``ToolCall`` records; an optional ``turn`` key gives the
-            assistant turn (calls of one turn do not precede each other).
+            "arguments"}`` dicts, ``ToolCall`` or ``TranscriptCall`` records; an optional
+            ``turn`` key gives the assistant turn (calls of one turn do not precede each
+            other), an ``error`` key that is true says the call's result was an error. A call
+            that failed satisfies only an expected call declared to fail.
         order: ``(before, after)`` pairs of expected-call ids that the calls must respect.
         allowed: Tools a careful agent may call besides the expected calls; such calls are
             neither required nor penalised.
         forbidden: Tools the right answer must not call; any call to one scores 0.
         writes: Tools that change state. An identical repeated call of any other tool is a
             harmless lookup and counts once.
+        alternatives: Other right ways, as ``CallSet`` records or ``(expected, order)``
+            pairs; the best-scoring way (the task's own first, on a tie) counts.
+        free_lookups: An extra call of a tool offered and not in ``writes`` costs nothing.
+        strict_writes: A call of a tool in ``writes`` that succeeded and that no expected
+            call covers (nor ``allowed``) scores the item 0.
+        date_times: A date-time is the right type where a ``date`` is asked for.
 
     Raises:
         ValueError: The expectation is malformed (names a tool not offered, or an ordering
             constraint names no expected call).
     """
     schemas = read_tools(tools)
-    wanted = read_expected(expected)
-    constraints = [(str(pair[0]), str(pair[1])) for pair in order]
-    _check_expectation(wanted, constraints, schemas)
-    wanted = [_enums_exact(e, schemas[e.name]) for e in wanted]
-    made = _drop_repeated_lookups(read_calls(calls), set(writes))
+    rules = _Rules(
+        allowed=frozenset(allowed),
+        writes=frozenset(writes),
+        free_lookups=free_lookups,
+        strict_writes=strict_writes,
+        date_times=date_times,
+    )
+    ways = [(read_expected(expected), [(str(p[0]), str(p[1])) for p in order])]
+    for way in alternatives:
+        way_expected, way_order = (way.expected, way.order) if isinstance(way, CallSet) else way
+        ways.append((read_expected(way_expected), [(str(p[0]), str(p[1])) for p in way_order]))
+    for wanted, constraints in ways:
+        _check_expectation(wanted, constraints, schemas)
+    made = _drop_repeated_lookups(read_calls(calls), rules.writes)
     normalized = sorted({f"{c.name}: {note}" for c in made for note in c.notes})
 
     banned = [call for call in made if call.name in forbidden]
     if banned:
-        return _forbidden_score(banned, normalized)
+        return _zero_score(_forbidden_message(banned), normalized)
+    if strict_writes:
+        stray = _unrequested_writes(ways, made, rules)
+        if stray:
+            names = ", ".join(_describe_call(c) for c in stray)
+            message = (
+                f"{names} changed state that the task did not ask to change: the item scores 0"
+            )
+            return _zero_score(message, normalized)
 
-    pairs = _match(wanted, made)
+    best: ToolCallScore | None = None
+    for number, (way_wanted, constraints) in enumerate(ways):
+        wanted = [_enums_exact(e, schemas[e.name]) for e in way_wanted]
+        result = _score_way(
+            wanted, constraints, made, schemas=schemas, rules=rules, normalized=normalized
+        )
+        if best is None or result.total > best.total:
+            best = msgspec.structs.replace(result, way=number)
+    assert best is not None
+    return best
+
+
+def _score_way(
+    wanted: list[Expectation],
+    constraints: list[tuple[str, str]],
+    made: list[MadeCall],
+    *,
+    schemas: Mapping[str, Mapping[str, Any]],
+    rules: _Rules,
+    normalized: list[str],
+) -> ToolCallScore:
+    pairs = _keep_order(_match(wanted, made), made, constraints)
     matched_indices = {call.index for _, call in pairs}
-    extras = [c for c in made if c.index not in matched_indices and c.name not in allowed]
+    extras = [c for c in made if c.index not in matched_indices and not rules.is_free(c, schemas)]
 
     deductions = _tool_selection(wanted, pairs, extras)
     if pairs:
         deductions += _required_params(pairs, schemas)
         deductions += _optional_params(pairs, schemas)
-        deductions += _param_types(pairs, schemas)
-        deductions += _chain_order(wanted, pairs, made, allowed, constraints)
+        deductions += _param_types(pairs, schemas, rules.date_times)
+        deductions += _chain_order(
+            wanted, pairs, made, constraints, is_free=lambda c: rules.is_free(c, schemas)
+        )
     elif wanted or extras:
         message = "no expected call was made, so no argument or order could be credited"
         for criterion in ("required_params", "optional_params", "param_types", "chain_order"):
             deductions.append(_lose(criterion, 1, 1, message))
     return _result(deductions, pairs, normalized)
+
+
+def _unrequested_writes(
+    ways: list[tuple[list[Expectation], list[tuple[str, str]]]], made: list[MadeCall], rules: _Rules
+) -> list[MadeCall]:
+    """Successful writes that no way of doing the task covers: the fewest over the ways."""
+    writes = [c for c in made if c.name in rules.writes and c.name not in rules.allowed]
+    if not writes or not any(not c.error for c in writes):
+        return []
+    fewest: list[MadeCall] | None = None
+    for wanted, _ in ways:
+        covered = {call.index for _, call in _match(wanted, made)}
+        stray = [c for c in writes if not c.error and c.index not in covered]
+        if fewest is None or len(stray) < len(fewest):
+            fewest = stray
+    return fewest or []
 
 
 def _check_expectation(
@@ -149,7 +236,7 @@ def _enums_exact(expectation: Expectation, schema: Mapping[str, Any]) -> Expecta
     return msgspec.structs.replace(expectation, args={**expectation.args, **changed})
 
 
-def _drop_repeated_lookups(made: list[MadeCall], writes: set[str]) -> list[MadeCall]:
+def _drop_repeated_lookups(made: list[MadeCall], writes: Collection[str]) -> list[MadeCall]:
     if len(made) < 2:
         return made
     seen: set[bytes] = set()
@@ -174,18 +261,78 @@ def _match(wanted: list[Expectation], made: list[MadeCall]) -> list[tuple[Expect
     for expectation in wanted:
         groups[expectation.name].append(expectation)
     pairs: list[tuple[Expectation, MadeCall]] = []
-    for name, expectations in groups.items():
-        candidates = by_name.get(name, [])
-        if not candidates:
-            continue
-        if len(expectations) == 1:
-            best = max(candidates, key=lambda c: (_agreement(expectations[0], c), -c.index))
-            pairs.append((expectations[0], best))
-        elif len(expectations) <= _EXACT_MATCHING_LIMIT:
-            pairs.extend(_match_exactly(expectations, candidates))
-        else:
-            pairs.extend(_match_greedily(expectations, candidates))
+    for name, group in groups.items():
+        for fails in (False, True):
+            expectations = [e for e in group if e.fails == fails]
+            candidates = [c for c in by_name.get(name, []) if c.error == fails]
+            if expectations and candidates:
+                pairs.extend(_match_group(expectations, candidates))
     return sorted(pairs, key=lambda pair: pair[1].index)
+
+
+def _match_group(
+    expectations: list[Expectation], candidates: list[MadeCall]
+) -> list[tuple[Expectation, MadeCall]]:
+    if len(expectations) == 1:
+        best = max(candidates, key=lambda c: (_agreement(expectations[0], c), -c.index))
+        return [(expectations[0], best)]
+    if len(expectations) <= _EXACT_MATCHING_LIMIT:
+        return _match_exactly(expectations, candidates)
+    return _match_greedily(expectations, candidates)
+
+
+def _keep_order(
+    pairs: list[tuple[Expectation, MadeCall]],
+    made: list[MadeCall],
+    constraints: list[tuple[str, str]],
+) -> list[tuple[Expectation, MadeCall]]:
+    """Among calls of one tool that agree as well, take those that keep the order.
+
+    A careful agent may list the alerts before deleting one and again after, to check: the
+    first list is the one the order asks for. Each expected call may move to another call of
+    its tool (free, or swapped with another expected call) where its arguments agree as well
+    and more ordering constraints hold; repeated until nothing improves.
+    """
+    if not constraints or not pairs:
+        return pairs
+    chosen = {e.key: call for e, call in pairs}
+    expectations = {e.key: e for e, _ in pairs}
+    improved = True
+    while improved:
+        improved = False
+        for key, expectation in expectations.items():
+            current = chosen[key]
+            agreement = _agreement(expectation, current)
+            for candidate in made:
+                if candidate is current or candidate.name != current.name:
+                    continue
+                if (
+                    candidate.error != current.error
+                    or _agreement(expectation, candidate) < agreement
+                ):
+                    continue
+                holder = next((k for k, c in chosen.items() if c is candidate), None)
+                if holder is not None and (
+                    _agreement(expectations[holder], current)
+                    < _agreement(expectations[holder], candidate)
+                ):
+                    continue
+                trial = dict(chosen)
+                trial[key] = candidate
+                if holder is not None:
+                    trial[holder] = current
+                if _orders_kept(trial, constraints) > _orders_kept(chosen, constraints):
+                    chosen, improved = trial, True
+                    break
+    return sorted(((expectations[k], c) for k, c in chosen.items()), key=lambda pair: pair[1].index)
+
+
+def _orders_kept(chosen: Mapping[str, MadeCall], constraints: list[tuple[str, str]]) -> int:
+    return sum(
+        1
+        for before, after in constraints
+        if before in chosen and after in chosen and _precedes(chosen[before], chosen[after])
+    )
 
 
 def _agreement(expectation: Expectation, call: MadeCall) -> int:
@@ -309,7 +456,9 @@ def _check_argument(
 
 
 def _param_types(
-    pairs: list[tuple[Expectation, MadeCall]], schemas: Mapping[str, Mapping[str, Any]]
+    pairs: list[tuple[Expectation, MadeCall]],
+    schemas: Mapping[str, Mapping[str, Any]],
+    date_times: bool,
 ) -> list[Deduction]:
     checks: list[str | None] = []
     for expectation, call in pairs:
@@ -324,7 +473,7 @@ def _param_types(
                     f"argument {param!r} in {call.name} has no type: it is not a parameter"
                 )
                 continue
-            problem = type_problem(schema, value)
+            problem = type_problem(schema, value, date_times=date_times)
             checks.append(f"argument {param!r} in {call.name} {problem}" if problem else None)
     return _share("param_types", checks)
 
@@ -333,13 +482,14 @@ def _chain_order(
     wanted: list[Expectation],
     pairs: list[tuple[Expectation, MadeCall]],
     made: list[MadeCall],
-    allowed: Collection[str],
     constraints: list[tuple[str, str]],
+    *,
+    is_free: Callable[[MadeCall], bool],
 ) -> list[Deduction]:
     if not constraints:
         if len(wanted) != 1:
             return []
-        first = next(c for c in made if c.name not in allowed or c is pairs[0][1])
+        first = next(c for c in made if not is_free(c) or c is pairs[0][1])
         if first is pairs[0][1]:
             return []
         return [
@@ -382,9 +532,12 @@ def _lose(criterion: str, parts: int, of: int, message: str) -> Deduction:
     )
 
 
-def _forbidden_score(banned: list[MadeCall], normalized: list[str]) -> ToolCallScore:
+def _forbidden_message(banned: list[MadeCall]) -> str:
     names = ", ".join(sorted({_describe_call(c) for c in banned}))
-    message = f"called {names}, which this task forbids: the item scores 0"
+    return f"called {names}, which this task forbids: the item scores 0"
+
+
+def _zero_score(message: str, normalized: list[str]) -> ToolCallScore:
     deductions = [_lose(criterion, 1, 1, message) for criterion in TOOL_CRITERIA]
     return _result(deductions, [], normalized)
 

@@ -63,7 +63,7 @@ def _equal(expected: Any, actual: Any, kind: _Kind, tolerance: float, unordered:
     if kind == "text":
         if not isinstance(expected, str):
             return _equal(expected, actual, "auto", tolerance, unordered)
-        return isinstance(actual, str) and actual.strip().casefold() == expected.strip().casefold()
+        return isinstance(actual, str) and _plain_text(actual) == _plain_text(expected)
     if kind == "number":
         wanted, got = _as_number(expected), _as_number(actual)
         if wanted is None or got is None:
@@ -80,6 +80,18 @@ def _equal(expected: Any, actual: Any, kind: _Kind, tolerance: float, unordered:
     if expected is None:
         return actual is None
     return bool(expected == actual)
+
+
+_QUOTES = "\"'`\u2018\u2019\u201c\u201d\u00ab\u00bb"
+
+
+def _plain_text(value: str) -> str:
+    """Trimmed, case-folded, without the quotation marks around it: a model that keeps the
+    user's quoted words in quotes (``'"FOMC day"'``) means the words."""
+    text = value.strip()
+    while len(text) >= 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
+        text = text[1:-1].strip()
+    return text.casefold()
 
 
 def _kind_of(value: Any) -> _Kind:
