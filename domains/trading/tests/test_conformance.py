@@ -1,11 +1,13 @@
-"""The domain passes Bencher's conformance checks, and every reference solution scores 100."""
+"""The domain passes Bencher's conformance checks, and every reference solution scores 100
+and succeeds."""
 
 import pytest
 
 from bench_core import ToolReference, ToolTask
-from bench_core.testing import check_domain, run_reference
+from bench_core.testing import reference_transcript
 from bench_domain_trading import TradingDomain, domain
-from bench_scoring import score_tool_calls
+from bench_scoring import score_item
+from bench_scoring.testing import check_domain
 
 
 def test_the_domain_conforms(trading: TradingDomain) -> None:
@@ -15,25 +17,25 @@ def test_the_domain_conforms(trading: TradingDomain) -> None:
 @pytest.mark.parametrize(
     "task", [t for t in domain().tasks() if isinstance(t, ToolTask)], ids=lambda task: task.id
 )
-def test_the_reference_solution_scores_100_on_the_simulator(
+def test_the_reference_solution_scores_100_and_succeeds(
     trading: TradingDomain, task: ToolTask
 ) -> None:
-    calls, results = run_reference(trading, task)
-    score = score_tool_calls(
-        tools=trading.tools(),
-        expected=task.expected,
-        calls=calls,
-        order=task.order,
-        allowed=task.allowed,
-        forbidden=task.forbidden,
-        writes=trading.write_tools(),
-    )
-    assert score.total == 100, score.reasons
+    transcript, effects = reference_transcript(trading, task)
     reference = trading.reference(task.id)
     assert isinstance(reference, ToolReference)
+    scored = score_item(
+        task,
+        transcript,
+        effects,
+        tools=trading.tools(),
+        writes=trading.write_tools(),
+        reference=reference,
+    )
+    assert scored.score.total == 100, scored.score.reasons
+    assert scored.outcome.success, scored.outcome.reasons
     assert reference.answer.strip()
     # Only the recovery task's reference meets an error: the one it recovers from.
-    errors = [r for r in results if isinstance(r, dict) and "error" in r]
+    errors = [c for c in transcript.calls if c.error]
     assert len(errors) == (1 if task.id == "X02" else 0)
 
 

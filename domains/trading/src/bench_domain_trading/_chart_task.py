@@ -1,23 +1,30 @@
-"""How the chart tasks write their data, their specs and their reference charts."""
+"""How the chart tasks write their data, their specs and their reference charts: the
+authoring kit, with this domain's id and its templates."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from importlib import resources
-from typing import Any, Literal
+from collections.abc import Iterable, Sequence
+from typing import Literal
 
-from bench_core import ChartReference, ChartSpec, ChartTask, DesignTokens, Difficulty
+from bench_core import ChartReference, ChartTask, Difficulty, authoring
+from bench_core.authoring import column, csv_text, json_text, palette, script_json, spread
 
 from ._expect import DOMAIN_ID
 
+__all__ = [
+    "ChartSolved",
+    "chart_task",
+    "column",
+    "csv_text",
+    "json_text",
+    "palette",
+    "render",
+    "script_json",
+    "spread",
+]
+
 ChartSolved = tuple[ChartTask, ChartReference]
 """A chart task and its reference chart."""
-
-_SLOT = re.compile(r"\{\{ (\w+) \}\}")
 
 
 def chart_task(
@@ -40,88 +47,30 @@ def chart_task(
     rules: Sequence[str] = (),
     interactivity: Sequence[str] = (),
 ) -> ChartTask:
-    """A chart task of this domain.
-
-    ``decimals`` and ``compact`` say how a shown value may be rounded: by default to whole
-    dollars, or in thousands (``$30.0K``) where an axis or a label shortens it. A label or value
-    listed twice (the best week is also a sampled week) is looked for once.
-    """
-    return ChartTask(
-        id=task_id,
+    """A chart task of this domain; by default a shown value may be rounded to whole dollars,
+    or to thousands (``$30.0K``) where an axis or a label shortens it."""
+    return authoring.chart_task(
+        task_id,
+        difficulty,
+        title,
+        prompts,
         domain=DOMAIN_ID,
-        difficulty=difficulty,
-        title=title,
-        prompts=tuple(prompts),
         data=data,
         data_format=data_format,
-        spec=ChartSpec(
-            chart_type=chart_type,
-            labels=tuple(dict.fromkeys(labels)),
-            values=tuple(dict.fromkeys(values)),
-            decimals=decimals,
-            compact=compact,
-            tokens=DesignTokens(
-                colors=tuple(colors), fonts=(font,), radii=(radius,), background=background
-            ),
-            rules=tuple(rules),
-            interactivity=tuple(interactivity),
-        ),
+        chart_type=chart_type,
+        labels=labels,
+        values=values,
+        decimals=decimals,
+        compact=compact,
+        colors=colors,
+        font=font,
+        radius=radius,
+        background=background,
+        rules=rules,
+        interactivity=interactivity,
     )
 
 
-def csv_text(rows: Sequence[Mapping[str, Any]]) -> str:
-    """Rows as CSV with a header line, numbers in their shortest exact form."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(list(rows[0]))
-    writer.writerows(list(row.values()) for row in rows)
-    return out.getvalue()
-
-
-def json_text(data: Any) -> str:
-    """Data as JSON, one record a line: the way an API's export reads."""
-    if isinstance(data, Mapping):
-        parts = [f"  {json.dumps(key)}: {_lines(value, 2)}" for key, value in data.items()]
-        return "{\n" + ",\n".join(parts) + "\n}\n"
-    return _lines(data, 0) + "\n"
-
-
-def _lines(value: Any, indent: int) -> str:
-    if not isinstance(value, list):
-        return json.dumps(value)
-    pad = " " * (indent + 2)
-    inner = ",\n".join(pad + json.dumps(item) for item in value)
-    return "[\n" + inner + "\n" + " " * indent + "]"
-
-
-def script_json(data: Any) -> str:
-    """Data as a JavaScript literal that is safe inside a ``<script>`` element."""
-    return json.dumps(data).replace("</", "<\\/")
-
-
 def render(template: str, **slots: str) -> ChartReference:
-    """The reference chart: the template ``charts/<template>`` with its ``{{ slot }}``s filled.
-
-    Raises:
-        KeyError: The template has a slot that was not given.
-    """
-    text = resources.files(__package__).joinpath("charts", template).read_text("utf-8")
-    return ChartReference(html=_SLOT.sub(lambda found: slots[found.group(1)], text))
-
-
-def palette(names: Iterable[str], colors: Iterable[str]) -> str:
-    """Series and their colors as a prompt names them: ``Momentum #4c78a8, Swing #72b7b2``."""
-    return ", ".join(f"{name} {color}" for name, color in zip(names, colors, strict=True))
-
-
-def column(rows: Iterable[Mapping[str, Any]], key: str) -> list[Any]:
-    """One column of the rows."""
-    return [row[key] for row in rows]
-
-
-def spread(items: Sequence[Any], count: int) -> list[Any]:
-    """``count`` items spread evenly over a long series, first and last included."""
-    if len(items) <= count:
-        return list(items)
-    step = (len(items) - 1) / (count - 1)
-    return [items[round(i * step)] for i in range(count)]
+    """The reference chart: this package's template ``charts/<template>``, slots filled."""
+    return authoring.render(__package__ or "bench_domain_trading", template, **slots)

@@ -2,10 +2,47 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from bench_core import ArgMatcher, Difficulty, ExpectedCall, ToolCall, ToolReference, ToolTask
+from bench_core import ArgMatcher, Difficulty, ExpectedCall, ToolReference, ToolTask, authoring
+from bench_core.authoring import (
+    call,
+    day,
+    days,
+    expect,
+    fact,
+    false_claim,
+    number,
+    outcome,
+    reference,
+    text,
+    unordered,
+    way,
+    wrote,
+)
+
+__all__ = [
+    "DOMAIN_ID",
+    "Solved",
+    "call",
+    "day",
+    "days",
+    "expect",
+    "fact",
+    "false_claim",
+    "number",
+    "outcome",
+    "price",
+    "quoted",
+    "reference",
+    "symbol",
+    "text",
+    "tool_task",
+    "unordered",
+    "usd",
+    "way",
+    "wrote",
+]
 
 DOMAIN_ID = "trading"
 
@@ -20,43 +57,6 @@ def symbol(ticker: str) -> list[str]:
     return [ticker]
 
 
-def day(date: dt.date) -> list[str]:
-    """A calendar date, as the schemas' ``date`` format writes it."""
-    return [date.isoformat()]
-
-
-def days(*dates: dt.date) -> list[str]:
-    """Several acceptable calendar dates (a period's end that may be today or yesterday)."""
-    return [d.isoformat() for d in dates]
-
-
-def text(*values: str) -> ArgMatcher:
-    """Free text compared trimmed and case-folded."""
-    return ArgMatcher(any_of=values, match="text")
-
-
-def price(value: float, tolerance: float) -> ArgMatcher:
-    """A price, right within ``tolerance`` (in the instrument's currency)."""
-    return ArgMatcher(any_of=(value,), match="number", tolerance=tolerance)
-
-
-def unordered(*values: str) -> ArgMatcher:
-    """A list of strings (ids, tags) in any order."""
-    return ArgMatcher(any_of=(list(values),), unordered=True)
-
-
-def call(name: str, **arguments: Any) -> ToolCall:
-    """A reference call."""
-    return ToolCall(name=name, arguments=arguments)
-
-
-def expect(
-    name: str, key: str | None = None, optional: tuple[str, ...] = (), **args: Any
-) -> ExpectedCall:
-    """An expected call; ``args`` maps each argument to its acceptable values."""
-    return ExpectedCall(name=name, args=args, optional=optional, id=key)
-
-
 def tool_task(
     task_id: str,
     difficulty: Difficulty,
@@ -66,20 +66,14 @@ def tool_task(
     **options: Any,
 ) -> ToolTask:
     """A task of this domain, offering every tool of the domain."""
-    return ToolTask(
-        id=task_id,
-        domain=DOMAIN_ID,
-        difficulty=difficulty,
-        title=title,
-        prompts=tuple(prompts),
-        expected=tuple(expected),
-        **options,
+    return authoring.tool_task(
+        task_id, difficulty, title, prompts, expected, domain=DOMAIN_ID, **options
     )
 
 
-def reference(*turns: list[ToolCall], answer: str) -> ToolReference:
-    """A reference solution: the calls of each assistant turn, then the final answer."""
-    return ToolReference(turns=tuple(tuple(turn) for turn in turns), answer=answer)
+def price(value: float, tolerance: float) -> ArgMatcher:
+    """A price, right within ``tolerance`` (in the instrument's currency)."""
+    return number(value, tolerance)
 
 
 def usd(value: float) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import abc
-import dataclasses
 import datetime as dt
 import time
 from collections.abc import Mapping, Sequence
@@ -19,11 +18,16 @@ from bench_core import (
     Domain,
     Item,
     ItemResult,
+    OutcomeResult,
     Simulator,
+    ToolReference,
     ToolTask,
+    Transcript,
+    TranscriptCall,
     Usage,
+    is_error_result,
 )
-from bench_scoring import extract_chart, score_chart, score_tool_calls
+from bench_scoring import extract_chart, score_chart, score_item
 
 from ._models import Model
 
@@ -107,6 +111,7 @@ class Episode(abc.ABC):
         error_message: str | None = None,
         attempts: int | None = None,
         notes: list[str] | None = None,
+        outcome: OutcomeResult | None = None,
     ) -> ItemResult:
         task = self.item.task
         return ItemResult(
@@ -134,6 +139,7 @@ class Episode(abc.ABC):
             error_class=error_class,
             error_message=error_message,
             finished_at=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            outcome=outcome,
         )
 
 
@@ -145,30 +151,35 @@ class ToolEpisode(Episode):
         assert isinstance(item.task, ToolTask)
         self.task: ToolTask = item.task
         self.tools = tools
-        self.calls: list[dict[str, Any]] = []
+        self.calls: list[TranscriptCall] = []
         self.call_ids: set[str] = set()
+        self.simulator: Simulator | None = None  # made at the first call: most answers need few
+        self.finished = False
 
     async def _converse(self, model: Model, deadline: float) -> bool:
-        simulator: Simulator | None = None  # made at the first call: most answers need few
         for turn in range(self.task.max_turns):
             completion = await model.respond(self.item, turn, self.messages, self.tools, deadline)
-            completion = self._distinct_ids(completion, turn)
+            completion = completion.with_distinct_ids(self.call_ids, turn)
             self._record(completion, turn)
             if not completion.tool_calls:
                 self.answer = completion.content
+                self.finished = True
                 return True
             for call in completion.tool_calls:
-                if simulator is None:
-                    simulator = self.domain.simulator()
-                try:
-                    result = simulator.call(call.name, call.arguments)
-                except Exception as exc:  # a domain bug: the item goes on, the note says so
-                    result = {"error": {"code": "internal", "message": "the API failed"}}
-                    self.normalized.append(f"turn {turn}: simulator raised {exc!r} for {call.name}")
+                result = self._execute(call.name, call.arguments, turn)
                 # Arguments the model wrote that were no JSON object reach the scorer as written,
                 # so that it counts them unreadable rather than absent.
                 written = completion.raw_arguments.get(call.id or "", call.arguments)
-                self.calls.append({"name": call.name, "arguments": written, "turn": turn})
+                self.calls.append(
+                    TranscriptCall(
+                        turn=turn,
+                        name=call.name,
+                        arguments=written,
+                        id=call.id,
+                        result=result,
+                        error=is_error_result(result),
+                    )
+                )
                 reply = {
                     "role": "tool",
                     "tool_call_id": call.id,
@@ -178,37 +189,23 @@ class ToolEpisode(Episode):
                 self.trajectory.append(reply)
         return False  # the turn limit came while the model was still calling tools
 
-    def _distinct_ids(self, completion: Completion, turn: int) -> Completion:
-        """Give a new id to a call whose id an earlier turn used.
+    def _execute(self, name: str, arguments: Mapping[str, Any], turn: int) -> Any:
+        if self.simulator is None:
+            self.simulator = self.domain.simulator()
+        try:
+            return self.simulator.call(name, arguments)
+        except Exception as exc:  # a domain bug: the item goes on, the note says so
+            self.normalized.append(f"turn {turn}: simulator raised {exc!r} for {name}")
+            return {"error": {"code": "internal", "message": "the API failed"}}
 
-        Models without native tool calling get ids generated per message (``call_1``...), and
-        providers refuse a conversation that repeats a tool call id.
-        """
-        if not any(call.id in self.call_ids for call in completion.tool_calls):
-            self.call_ids.update(call.id for call in completion.tool_calls if call.id)
-            return completion
-        calls = []
-        raw = dict(completion.raw_arguments)
-        in_message = {call.id for call in completion.tool_calls}
-        for index, call in enumerate(completion.tool_calls):
-            kept = call
-            if call.id in self.call_ids:
-                fresh = f"call_{turn}_{index}"
-                while fresh in self.call_ids or fresh in in_message:
-                    fresh += "_"
-                if call.id in raw:
-                    raw[fresh] = raw.pop(call.id)
-                kept = msgspec.structs.replace(call, id=fresh)
-            self.call_ids.add(kept.id or "")
-            calls.append(kept)
-        return dataclasses.replace(
-            completion,
-            tool_calls=calls,
-            raw_arguments=raw,
-            normalized=[
-                *completion.normalized,
-                "a tool call id used in an earlier turn was replaced",
-            ],
+    def transcript(self) -> Transcript:
+        """What the conversation produced, for scoring."""
+        return Transcript(
+            messages=self.trajectory,
+            calls=self.calls,
+            answer=self.answer,
+            finished=self.finished,
+            turns=self.turns,
         )
 
     async def _score(self, finished: bool) -> ItemResult:
@@ -218,15 +215,16 @@ class ToolEpisode(Episode):
                 error_class="empty_answer",
                 error_message="the model answered with neither text nor a tool call",
             )
-        score = score_tool_calls(
+        reference = self.domain.reference(self.task.id)
+        scored = score_item(
+            self.task,
+            self.transcript(),
+            self.simulator.effects() if self.simulator is not None else (),
             tools=self.tools,
-            expected=self.task.expected,
-            calls=self.calls,
-            order=self.task.order,
-            allowed=self.task.allowed,
-            forbidden=self.task.forbidden,
             writes=self.domain.write_tools(),
+            reference=reference if isinstance(reference, ToolReference) else None,
         )
+        score, outcome = scored.score, scored.outcome
         reasons = list(score.reasons)
         if not finished:
             reasons.append(f"the conversation hit the turn limit ({self.task.max_turns} turns)")
@@ -237,6 +235,7 @@ class ToolEpisode(Episode):
                     error_message=reasons[-1],
                     reasons=reasons,
                     criteria=score.criteria,
+                    outcome=outcome,
                 )
         return self._result(
             "ok",
@@ -244,6 +243,7 @@ class ToolEpisode(Episode):
             criteria=score.criteria,
             reasons=reasons,
             normalized=[*self.normalized, *score.normalized],
+            outcome=outcome,
         )
 
 
