@@ -21,6 +21,7 @@ from bench_core import (
     Run,
     Suite,
     paired_difference,
+    success_points,
     summarize,
 )
 
@@ -119,6 +120,14 @@ def build_comparison(
             for label, results in zip(labels, chosen, strict=True)
         },
         "pairs": _pairs(labels, chosen, seed=seed, resamples=resamples),
+        "success_pairs": _pairs(
+            labels,
+            [[r for r in results if r.suite == Suite.TOOLS] for results in chosen],
+            seed=seed,
+            resamples=resamples,
+            points=success_points,
+            groups=("difficulty", "domain"),
+        ),
         "usage": {
             label: usage_totals(results) for label, results in zip(labels, chosen, strict=True)
         },
@@ -232,10 +241,16 @@ def _pairs(
     *,
     seed: int,
     resamples: int,
+    points: Callable[[ItemResult], float] | None = None,
+    groups: Sequence[str] = ("suite", "difficulty", "domain"),
 ) -> list[dict[str, Any]]:
-    """Every pair of models, overall and per suite, difficulty and domain."""
+    """Every pair of models, overall and per group (suite, difficulty, domain), on the score
+    or, with ``points=success_points``, on the task success rate."""
+    if not chosen or not chosen[0]:
+        return []
     scopes: list[tuple[str, Callable[[ItemResult], str] | None, str]] = [("overall", None, "")]
-    for kind, by in _GROUPS.items():
+    for kind in groups:
+        by = _GROUPS[kind]
         present = {by(result) for result in chosen[0]}
         order = _ORDER.get(kind, sorted(present))
         scopes += [(f"{kind}:{value}", by, value) for value in order if value in present]
@@ -245,6 +260,7 @@ def _pairs(
             gap = paired_difference(
                 [r for r in chosen[i] if group is None or group(r) == value],
                 [r for r in chosen[j] if group is None or group(r) == value],
+                points=points,
                 seed=seed,
                 resamples=resamples,
             )

@@ -226,6 +226,8 @@ class ToolEpisode(Episode):
         )
         score, outcome = scored.score, scored.outcome
         reasons = list(score.reasons)
+        if not any("the job was not done" in reason for reason in reasons):
+            reasons += [f"the job was not done: {reason}" for reason in outcome.reasons]
         if not finished:
             reasons.append(f"the conversation hit the turn limit ({self.task.max_turns} turns)")
             if score.total == 0:

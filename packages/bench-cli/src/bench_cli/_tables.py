@@ -20,6 +20,9 @@ def print_report(report: dict[str, Any], console: Console) -> None:
     overall.add_column(style="bold")
     overall.add_column()
     overall.add_row("Score", format_score(summary["overall"]))
+    success = summary.get("success")
+    if success is not None:
+        overall.add_row("Task success", describe_success(success))
     overall.add_row(
         "Items",
         f"{items['finished']} of {items['planned']} finished; {items['model_errors']} model "
@@ -76,6 +79,15 @@ def print_report(report: dict[str, Any], console: Console) -> None:
         consistency = report["consistency"]
         shown = ", ".join(f"{k} {v:.2f}" for k, v in consistency.items() if k.startswith("pass^"))
         console.print(f"Consistency over {consistency['repeats']} repeats: {shown}")
+
+
+def describe_success(success: dict[str, Any]) -> str:
+    """The tool items' task success rate with its interval, and pass^k where repeated."""
+    text = format_score(success["overall"]) + " of the tool items did the job"
+    more = {k: v for k, v in success.get("pass_k", {}).items() if int(k) > 1}
+    if more:
+        text += "; " + ", ".join(f"pass^{k} {v:.2f}" for k, v in more.items())
+    return text
 
 
 def describe_curve(curve: dict[str, Any]) -> str:
@@ -150,7 +162,8 @@ def print_comparison(comparison: dict[str, Any], console: Console) -> None:
         "shares",
         title_justify="left",
     )
-    for column in ("Model", "Score [95% CI]", "Tokens", "Cost", "Latency p50 / p95", "Infra"):
+    columns = ("Model", "Score [95% CI]", "Task success", "Tokens", "Cost", "Latency p50 / p95")
+    for column in (*columns, "Infra"):
         models.add_column(column, justify="left" if column == "Model" else "right")
     for run in comparison["runs"]:
         label = run["label"]
@@ -160,6 +173,7 @@ def print_comparison(comparison: dict[str, Any], console: Console) -> None:
         models.add_row(
             label,
             format_score(summaries[label]["overall"]),
+            _score_cell((summaries[label].get("success") or {}).get("overall")),
             f"{usage['prompt_tokens'] + usage['completion_tokens']:,}",
             cost,
             timing,
@@ -168,23 +182,20 @@ def print_comparison(comparison: dict[str, Any], console: Console) -> None:
     console.print(models)
 
     pair_names = list(dict.fromkeys((pair["a"], pair["b"]) for pair in comparison["pairs"]))
-    differences = Table(
-        title="Paired differences in points (+ means the first is better; tasks resampled for "
-        "both)",
-        title_justify="left",
+    differences = _differences_table(
+        "Paired differences in points (+ means the first is better; tasks resampled for both)",
+        comparison["pairs"],
+        pair_names,
     )
-    differences.add_column("Scope")
-    for a, b in pair_names:
-        differences.add_column(f"{a} − {b}", justify="right")
-    cells: dict[str, dict[tuple[str, str], str]] = {}
-    for pair in comparison["pairs"]:
-        cells.setdefault(pair["scope"], {})[(pair["a"], pair["b"])] = _difference(pair)
-    for scope, row in cells.items():
-        kind, _, value = scope.partition(":")
-        differences.add_row(
-            f"{value} ({kind})" if value else kind, *(row.get(p, "—") for p in pair_names)
-        )
     console.print(differences)
+    if comparison.get("success_pairs"):
+        console.print(
+            _differences_table(
+                "Paired differences in task success rate (tool items; points of percentage)",
+                comparison["success_pairs"],
+                pair_names,
+            )
+        )
 
     for title, key in (
         ("By suite", "by_suite"),
@@ -227,6 +238,24 @@ def print_comparison(comparison: dict[str, Any], console: Console) -> None:
         )
     for sentence in comparison["differences"]:
         console.print(f"Note: {sentence}.", highlight=False)
+
+
+def _differences_table(
+    title: str, pairs: list[dict[str, Any]], pair_names: list[tuple[str, str]]
+) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column("Scope")
+    for a, b in pair_names:
+        table.add_column(f"{a} − {b}", justify="right")
+    cells: dict[str, dict[tuple[str, str], str]] = {}
+    for pair in pairs:
+        cells.setdefault(pair["scope"], {})[(pair["a"], pair["b"])] = _difference(pair)
+    for scope, row in cells.items():
+        kind, _, value = scope.partition(":")
+        table.add_row(
+            f"{value} ({kind})" if value else kind, *(row.get(p, "—") for p in pair_names)
+        )
+    return table
 
 
 def _count(number: int, noun: str) -> str:

@@ -7,6 +7,7 @@ file equals the one printed at the end of the run.
 from __future__ import annotations
 
 import functools
+import math
 import random
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -56,8 +57,30 @@ class QualityCurve(msgspec.Struct, frozen=True, kw_only=True):
     keeps_90_at: int | None
 
 
+class SuccessRates(msgspec.Struct, frozen=True, kw_only=True):
+    """The task success rate of the tool items: the share whose job was done, weighted like
+    the score, with the same task-clustered intervals.
+
+    Attributes:
+        overall, by_difficulty, by_domain, by_quality: Success rates in percent; an item
+            without an outcome (a model error) counts as not done.
+        pass_k: ``pass^k`` for each k up to the fewest repeats of an item: the chance that
+            k runs of an item all succeed (``pass^1`` is the plain rate, unweighted).
+    """
+
+    overall: Score
+    by_difficulty: dict[str, Score]
+    by_domain: dict[str, Score]
+    by_quality: dict[int, Score]
+    pass_k: dict[int, float]
+
+
 class Summary(msgspec.Struct, frozen=True, kw_only=True):
-    """Every total of a run, as the JSON report holds them."""
+    """Every total of a run, as the JSON report holds them.
+
+    Attributes:
+        success: The tool items' task success rate; None where the run has no tool item.
+    """
 
     overall: Score
     by_suite: dict[str, Score]
@@ -67,6 +90,7 @@ class Summary(msgspec.Struct, frozen=True, kw_only=True):
     by_criterion: dict[str, dict[str, Score]]
     quality_curve: QualityCurve
     errors: dict[str, dict[str, int]]
+    success: SuccessRates | None = None
 
 
 def weighted_percentage(results: Iterable[ItemResult]) -> float | None:
@@ -148,6 +172,7 @@ def paired_difference(
     a: Sequence[ItemResult],
     b: Sequence[ItemResult],
     *,
+    points: Callable[[ItemResult], float] | None = None,
     seed: int = 0,
     resamples: int = RESAMPLES,
 ) -> Difference:
@@ -156,9 +181,14 @@ def paired_difference(
     An item that is an infra error for either model is left out for both, so each resample
     draws the same tasks, with the same items, for both models.
 
+    Args:
+        points: An item's points out of 100: its score by default; ``success_points``
+            compares task success rates.
+
     Raises:
         ValueError: ``a`` and ``b`` hold different items (compare only what both share).
     """
+    measure = points or _score_of
     by_key = {result.key: result for result in b}
     if len(by_key) != len(a) or any(result.key not in by_key for result in a):
         raise ValueError("paired_difference needs the same items on both sides")
@@ -170,7 +200,7 @@ def paired_difference(
             continue
         items += 1
         cluster = clusters[first.task_id]
-        cluster[0] += (first.score - second.score) * first.weight
+        cluster[0] += (measure(first) - measure(second)) * first.weight
         cluster[1] += 100.0 * first.weight
     gaps = [c[0] for c in clusters.values()]
     possible = [c[1] for c in clusters.values()]
@@ -248,7 +278,73 @@ def summarize(
         by_criterion={suite.value: criteria(suite) for suite in suites},
         quality_curve=quality_curve(results),
         errors=_errors(results),
+        success=success_rates(results, seed=seed, resamples=resamples),
     )
+
+
+def success_points(result: ItemResult) -> float:
+    """100 where a tool item did its job, else 0 (no outcome: a model error, not done)."""
+    return 100.0 if result.outcome is not None and result.outcome.success else 0.0
+
+
+def success_rates(
+    results: Sequence[ItemResult], *, seed: int = 0, resamples: int = RESAMPLES
+) -> SuccessRates | None:
+    """The task success rate of the tool items among ``results``, with its breakdowns."""
+    tools = [r for r in results if r.suite == Suite.TOOLS]
+    if not tools:
+        return None
+
+    def rate(group: Sequence[ItemResult]) -> Score:
+        return score(
+            group, points=lambda r: (success_points(r), 100.0), seed=seed, resamples=resamples
+        )
+
+    def by(key: Callable[[ItemResult], str | int]) -> dict[str | int, Score]:
+        groups: dict[str | int, list[ItemResult]] = defaultdict(list)
+        for result in tools:
+            groups[key(result)].append(result)
+        return {k: rate(v) for k, v in sorted(groups.items(), key=lambda kv: str(kv[0]))}
+
+    difficulties = by(lambda r: r.difficulty.value)
+    return SuccessRates(
+        overall=rate(tools),
+        by_difficulty={
+            d.value: difficulties[d.value] for d in Difficulty if d.value in difficulties
+        },
+        by_domain={str(k): v for k, v in by(lambda r: r.domain).items()},
+        by_quality={int(k): v for k, v in sorted(by(lambda r: r.quality).items())},
+        pass_k=pass_k(
+            [
+                (r.task_id, r.quality, success_points(r) > 0)
+                for r in tools
+                if r.status != "infra_error"
+            ]
+        ),
+    )
+
+
+def pass_k(trials: Iterable[tuple[str, int, bool]]) -> dict[int, float]:
+    """``pass^k`` for k = 1 .. the fewest repeats of an item: the mean over items of
+    ``C(successes, k) / C(runs, k)``, the chance that k runs drawn from an item's all succeed.
+
+    Args:
+        trials: ``(task_id, quality, succeeded)`` per run of an item.
+    """
+    runs: dict[tuple[str, int], list[bool]] = defaultdict(list)
+    for task_id, quality, succeeded in trials:
+        runs[(task_id, quality)].append(succeeded)
+    if not runs:
+        return {}
+    fewest = min(len(r) for r in runs.values())
+    return {
+        k: sum(math.comb(sum(r), k) / math.comb(len(r), k) for r in runs.values()) / len(runs)
+        for k in range(1, fewest + 1)
+    }
+
+
+def _score_of(result: ItemResult) -> float:
+    return result.score
 
 
 def _total_points(result: ItemResult) -> tuple[float, float]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -97,7 +98,7 @@ def _capped(score: ToolCallScore, outcome: OutcomeResult) -> ToolCallScore:
     criteria: dict[str, float] = {}
     added: list[Deduction] = []
     for name in TOOL_CRITERIA:
-        kept = round(score.criteria[name] * scale, 4)
+        kept = math.floor(score.criteria[name] * scale * 1e4) / 1e4  # never above the cap
         if score.criteria[name] - kept > 0:
             added.append(
                 Deduction(

@@ -74,6 +74,7 @@ def _body(comparison: Mapping[str, Any], labels: list[str], figure_set: Mapping[
             "Items",
             "Shared",
             "Score",
+            "Task success",
             "Cost",
             "Tokens",
             "Latency p50",
@@ -88,6 +89,7 @@ def _body(comparison: Mapping[str, Any], labels: list[str], figure_set: Mapping[
                 str(run.get("items", "")),
                 str(run.get("shared_items", "")),
                 _score_cell(summaries.get(run["label"], {}).get("overall")),
+                _score_cell((summaries.get(run["label"], {}).get("success") or {}).get("overall")),
                 cost_text(usage.get(run["label"], {})),
                 tokens_text(usage.get(run["label"], {})),
                 _seconds(latency.get(run["label"], {}).get("p50")),
@@ -112,6 +114,12 @@ def _body(comparison: Mapping[str, Any], labels: list[str], figure_set: Mapping[
         (_pair_row(pair) for pair in comparison.get("pairs", [])),
         numeric=[3],
     )
+    if comparison.get("success_pairs"):
+        pairs_html += "<h3>Task success rate (tool items)</h3>" + table(
+            ["Scope", "A", "B", "A − B (points)", "95% interval", "Verdict"],
+            (_pair_row(pair) for pair in comparison["success_pairs"]),
+            numeric=[3],
+        )
     charts_html = (
         '<div class="grid">'
         + figure_card("difficulty", "Score by difficulty", figure_set)

@@ -292,6 +292,13 @@ def _body(
         f"<small>{escape(interval_text(s))}</small></div>"
         for name, s in summary["by_suite"].items()
     )
+    success = summary.get("success")
+    if success is not None:
+        suites += (
+            '<div class="chip" id="task-success"><span>task success</span> '
+            f"<b>{escape(score_text(success['overall']))}</b> "
+            f"<small>{escape(interval_text(success['overall']))}</small></div>"
+        )
     headline = (
         '<section id="score" class="headline">'
         f'<div class="big" data-value="{escape(str(overall["value"]))}">'

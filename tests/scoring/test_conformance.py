@@ -9,15 +9,21 @@ import msgspec
 import pytest
 
 from bench_core import (
+    AnswerFact,
+    CallSet,
     ChartReference,
     Difficulty,
+    Effect,
     ExpectedCall,
+    ExpectedEffect,
+    Outcome,
     Task,
     ToolCall,
     ToolReference,
     ToolTask,
 )
-from bench_core.testing import check_domain, check_ids
+from bench_core.testing import check_ids
+from bench_scoring.testing import check_domain
 
 TOOLS = [
     {
@@ -51,6 +57,10 @@ PROMPTS = tuple(f"close my AAPL position, version {q}" for q in range(1, 11))
 class Sim:
     def __init__(self, drift: list[int] | None = None) -> None:
         self.drift = drift
+        self.closed: list[Effect] = []
+
+    def effects(self) -> list[Effect]:
+        return list(self.closed)
 
     def call(self, name: str, arguments: Mapping[str, Any]) -> Any:
         if name == "find_position" and arguments.get("symbol") == "AAPL":
@@ -59,6 +69,7 @@ class Sim:
                 return {"position_id": "P-9", "n": len(self.drift)}
             return {"position_id": "P-9"}
         if name == "close_position" and arguments.get("position_id") == "P-9":
+            self.closed.append(Effect(action="close_position", target="P-9"))
             return {"closed": True}
         return {"error": {"code": "invalid_argument", "message": f"bad call to {name}"}}
 
@@ -101,6 +112,10 @@ GOOD_TASK = ToolTask(
     ),
     order=(("find", "close"),),
     max_turns=4,
+    outcome=Outcome(
+        writes=(ExpectedEffect(action="close_position", target=("P-9",)),),
+        facts=(AnswerFact(name="the position closed", any_of=("P-9",)),),
+    ),
 )
 GOOD_REFERENCE = ToolReference(
     turns=(
@@ -264,3 +279,19 @@ def test_trading_may_not_mix_bare_and_prefixed_ids() -> None:
 def test_an_id_ill_formed_is_not_also_counted_as_bare() -> None:
     problems = check_ids(Named("fake", _tasks("fake", "FK_H01", "fk_h02")))
     assert problems == ["fk_h02: not a well-formed id (PREFIX_[C_]<E|M|H|X><two digits>)"]
+
+
+def test_a_reference_that_does_not_succeed_is_found() -> None:
+    silent = msgspec.structs.replace(GOOD_REFERENCE, answer="Done.")
+    problems = check_domain(Fake(GOOD_TASK, silent))
+    assert any(
+        "does not succeed" in p and "the answer does not state the position closed" in p
+        for p in problems
+    ), problems
+
+
+def test_an_alternative_way_is_checked_like_the_main_one() -> None:
+    bad_way = CallSet(expected=(ExpectedCall(name="close_position", args={"sym": ["P-9"]}),))
+    task = msgspec.structs.replace(GOOD_TASK, alternatives=(bad_way,))
+    problems = check_domain(Fake(task, GOOD_REFERENCE))
+    assert problems == ["FK_H01 (way 1): close_position has no parameter 'sym'"]
