@@ -10,6 +10,7 @@ from bench_core import (
     Difficulty,
     ExpectedCall,
     ItemResult,
+    OutcomeResult,
     RunHeader,
     Suite,
     ToolTask,
@@ -69,6 +70,7 @@ def result(
     repeat: int = 0,
     criteria: dict[str, float] | None = None,
     error_class: str | None = None,
+    success: bool | None = None,
 ) -> ItemResult:
     level = Difficulty(difficulty)
     return ItemResult(
@@ -83,4 +85,5 @@ def result(
         repeat=repeat,
         criteria=criteria or {},
         error_class=error_class,
+        outcome=None if success is None else OutcomeResult(success=success),
     )

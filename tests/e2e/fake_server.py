@@ -7,6 +7,9 @@ model name a run sends, so one server serves every scenario::
     fake/content                           the same, tool calls written as <tool_call> blocks
     fake/wrong_tool | malformed | text | empty   (wrong_tool: a bare square for a chart)
     fake/mixed?share=0.7                   the reference on a fixed 70% of prompts, else wrong
+    fake/madeup                            no tool call: a plausible answer with made-up numbers
+    fake/wrong_number                      the reference calls, then its answer with every
+                                           number changed
     fake/judge                             answers every request with a judge's verdict
     fake/reference?fault=503&times=2       the first 2 attempts of each request fail
     fake/reference?fault=429&times=1&retry_after=1
@@ -235,8 +238,10 @@ class FakeServer:
     def scripted(
         self, script: str, reference: ToolReference, turn: int, request: dict[str, Any]
     ) -> tuple[str | None, list[dict[str, Any]]]:
+        if script == "madeup":
+            return made_up(reference.answer), []
         if turn >= len(reference.turns):
-            return reference.answer, []
+            return made_up(reference.answer) if script == "wrong_number" else reference.answer, []
         planned = reference.turns[turn]
         if script == "wrong_tool":
             if turn > 0:
@@ -301,6 +306,12 @@ class FakeServer:
             ready.set()
         async with server:
             await server.serve_forever()
+
+
+def made_up(answer: str) -> str:
+    """The answer with every digit run changed (1234.50 -> 2345.61): as plausible, all wrong."""
+    shifted = "".join(str((int(c) + 1) % 10) if c.isdigit() else c for c in answer)
+    return shifted if shifted != answer else answer + " The total was 42."
 
 
 def _call(call_id: str, name: str, arguments: str) -> dict[str, Any]:

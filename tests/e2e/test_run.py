@@ -18,14 +18,20 @@ SOME = ["--task-id", "E01,M02,H01,X01", "--min-quality", "9"]
 
 
 def test_reference_model_runs_every_task_offline_and_scores_100(tmp_path: Path) -> None:
-    result = bench_run("run", "--model", "reference", cwd=tmp_path)
+    result = bench_run("run", "--model", "reference", "--domain", "trading", cwd=tmp_path)
     assert result.code == 0, result.stderr
     items = result.items()
     assert len(items) == 420
     assert {item["score"] for item in items} == {100.0}
     assert {item["status"] for item in items} == {"ok"}
+    tools = [item for item in items if item["suite"] == "tools"]
+    assert all(item["outcome"]["success"] for item in tools), [
+        (i["task_id"], i["outcome"]) for i in tools if not i["outcome"]["success"]
+    ]
     report = result.report()
     assert report["summary"]["overall"]["value"] == 100.0
+    assert report["summary"]["success"]["overall"]["value"] == 100.0
+    assert "Task success" in result.stdout
     assert set(report["summary"]["by_suite"]) == {"tools", "charts"}
     assert report["run"]["endpoint"] == "offline"
     assert "Bencher — reference" in result.stdout
@@ -85,6 +91,33 @@ def test_reference_solutions_over_http_score_100(tmp_path: Path, server: FakeSer
     assert all(m["tool_call_id"].startswith("call_") for m in tool_messages)
     assert hard["usage"]["cost"] > 0
     assert hard["providers"] == ["FakeProvider"]
+
+
+def test_a_made_up_answer_without_calls_never_succeeds(tmp_path: Path, server: FakeServer) -> None:
+    args = ["--suite", "tools", "--min-quality", "10", "--domain", "trading"]
+    result = bench_run("run", "--model", "fake/madeup", *endpoint(server), *args, cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    items = result.items()
+    assert len(items) == 20
+    assert not [i["task_id"] for i in items if i["outcome"]["success"]]
+    assert result.report()["summary"]["success"]["overall"]["value"] == 0.0
+
+
+def test_right_calls_with_wrong_numbers_fail_the_items_that_state_numbers(
+    tmp_path: Path, server: FakeServer
+) -> None:
+    args = ["--suite", "tools", "--min-quality", "10", "--domain", "trading"]
+    model = "fake/wrong_number"
+    result = bench_run("run", "--model", model, *endpoint(server), *args, cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    items = result.items()
+    # Every digit of the reference answers is changed: ids and amounts alike.
+    failed = [item for item in items if not item["outcome"]["success"]]
+    assert len(failed) >= 15, [i["task_id"] for i in items if i["outcome"]["success"]]
+    for item in failed:
+        assert item["outcome"]["facts_missing"], item["task_id"]
+        assert item["score"] <= 75, (item["task_id"], item["score"])
+        assert any("the job was not done" in r for r in item["reasons"]), item["reasons"]
 
 
 def test_tool_calls_written_in_content_are_read_and_noted(
