@@ -3,7 +3,9 @@
     uv run python tools/perf_tool_scorer.py [--seconds 3]
 
 Prints the median of five rounds for a one-call task and a five-call task (with ordering
-constraints, a lookup to ignore and a wrong argument, so every criterion does real work).
+constraints, a lookup to ignore and a wrong argument, so every criterion does real work), and
+for a one-call item scored as the runner scores it (score_item: the outcome rules, a required
+write compared as an effect, two answer facts found in the final answer).
 Target on a 2-core machine: at least 10,000 one-call items per second.
 """
 
@@ -16,7 +18,18 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from bench_scoring import score_tool_calls
+from bench_core import (
+    AnswerFact,
+    Difficulty,
+    Effect,
+    ExpectedCall,
+    ExpectedEffect,
+    Outcome,
+    ToolTask,
+    Transcript,
+    TranscriptCall,
+)
+from bench_scoring import score_item, score_tool_calls
 
 
 def tool(name: str, properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
@@ -129,15 +142,43 @@ def main() -> None:
             writes=["close_position", "add_note"],
         )
 
+    task = ToolTask(
+        id="PF_E01",
+        domain="perf",
+        difficulty=Difficulty.EASY,
+        title="close one position",
+        prompts=tuple(f"prompt {q}" for q in range(1, 11)),
+        expected=(ExpectedCall(name="close_position", args={"position_id": ["P-7"]}),),
+        outcome=Outcome(
+            writes=(ExpectedEffect(action="close_position", target=("P-7",)),),
+            facts=(
+                AnswerFact(name="the position", any_of=("P-7",)),
+                AnswerFact(name="realized PnL", any_of=(-1234.5,), tolerance=0.01),
+            ),
+        ),
+    )
+    transcript = Transcript(
+        calls=[TranscriptCall(turn=0, name="close_position", arguments={"position_id": "P-7"})],
+        answer="Closed P-7 (AAPL, 100 shares) at $187.20; realized PnL -$1,234.50 after fees.",
+        turns=2,
+    )
+    effects = [Effect(action="close_position", target="P-7", fields={"quantity": 100})]
+    writes = ["close_position", "add_note"]
+
+    def item() -> object:
+        return score_item(task, transcript, effects, tools=TOOLS, writes=writes)
+
     assert one().total == 100  # type: ignore[attr-defined]
+    assert item().outcome.success  # type: ignore[attr-defined]
     print(f"five-call sample scores {five().total}: {five().reasons}")  # type: ignore[attr-defined]
-    rounds: dict[str, list[float]] = {"one-call": [], "five-call": []}
+    rounds: dict[str, list[float]] = {"one-call": [], "five-call": [], "one-call item": []}
     for _ in range(5):  # interleaved, as shared machines drift
         rounds["one-call"].append(rate(one, seconds / 5))
         rounds["five-call"].append(rate(five, seconds / 5))
+        rounds["one-call item"].append(rate(item, seconds / 5))
     for name, values in rounds.items():
         print(
-            f"{name:>9}: {statistics.median(values):>9,.0f} items/s  "
+            f"{name:>13}: {statistics.median(values):>9,.0f} items/s  "
             f"(min {min(values):,.0f}, max {max(values):,.0f}, 5 rounds)"
         )
 
