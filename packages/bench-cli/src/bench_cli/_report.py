@@ -32,6 +32,7 @@ def build_report(run: Run) -> dict[str, Any]:
         "usage": usage_totals(results),
         "latency_s": latency_percentiles(results),
         "consistency": _consistency(results),
+        "efficiency": efficiency(results),
         "judges": _judges(run),
     }
 
@@ -104,6 +105,26 @@ def _percentile(ordered: list[float], percent: int) -> float | None:
         return None
     rank = max(0, math.ceil(percent / 100 * len(ordered)) - 1)
     return round(ordered[rank], 4)
+
+
+def efficiency(results: Sequence[ItemResult]) -> dict[str, Any] | None:
+    """What the tool items spent against their reference solutions: calls and turns per item,
+    apart from the score (lookups cost no points, but they cost time and tokens)."""
+    spent = [
+        r.outcome
+        for r in results
+        if r.outcome is not None and r.outcome.reference_calls is not None
+    ]
+    if not spent:
+        return None
+    count = len(spent)
+    return {
+        "items": count,
+        "calls": round(sum(o.calls for o in spent) / count, 2),
+        "reference_calls": round(sum(o.reference_calls or 0 for o in spent) / count, 2),
+        "turns": round(sum(o.turns for o in spent) / count, 2),
+        "reference_turns": round(sum(o.reference_turns or 0 for o in spent) / count, 2),
+    }
 
 
 def _consistency(results: Sequence[ItemResult]) -> dict[str, Any] | None:

@@ -34,6 +34,13 @@ def print_report(report: dict[str, Any], console: Console) -> None:
         f"{usage['prompt_tokens']:,} prompt + {usage['completion_tokens']:,} completion tokens; "
         f"cost {cost}",
     )
+    spent = report.get("efficiency")
+    if spent:
+        overall.add_row(
+            "Efficiency",
+            f"{spent['calls']:.1f} calls and {spent['turns']:.1f} turns per tool item "
+            f"(the references: {spent['reference_calls']:.1f} and {spent['reference_turns']:.1f})",
+        )
     if latency["p50"] is not None:
         overall.add_row(
             "Latency", f"p50 {latency['p50']:.2f} s, p95 {latency['p95']:.2f} s per item"
