@@ -8,13 +8,15 @@ from typing import Any
 
 import pytest
 
-from bench_core import ToolTask
+from bench_core import ToolCall, ToolReference, ToolTask
 from bench_domain_trading import TradingDomain
 from bench_domain_trading._facts import Facts
 from bench_domain_trading._fixtures import Fixtures
 from bench_domain_trading._tasks_medium import JOURNAL_TEXT
 from bench_domain_trading._tools import TOOLS
-from bench_scoring import score_tool_calls
+from bench_scoring import FAILED_OUTCOME_CAP
+
+from .alternatives import play
 
 
 def _tool_tasks(trading: TradingDomain) -> list[ToolTask]:
@@ -202,37 +204,34 @@ def test_the_alert_named_by_its_level_is_the_only_one_there(data: Fixtures) -> N
     assert len({a.price for a in eth}) == 2
 
 
-# --- wrong trajectories lose points ------------------------------------------------------------
+# --- wrong trajectories lose points (scored as a run scores an item) --------------------------
 
 
-def _score(trading: TradingDomain, task: ToolTask, calls: list[dict[str, Any]]) -> float:
-    return score_tool_calls(
-        tools=trading.tools(),
-        expected=task.expected,
-        calls=calls,
-        order=task.order,
-        allowed=task.allowed,
-        forbidden=task.forbidden,
-        writes=trading.write_tools(),
-    ).total
+def _reference(trading: TradingDomain, task_id: str) -> tuple[list[list[ToolCall]], str]:
+    reference = trading.reference(task_id)
+    assert isinstance(reference, ToolReference)
+    return [list(turn) for turn in reference.turns], reference.answer
 
 
-def _reference_calls(trading: TradingDomain, task_id: str) -> list[dict[str, Any]]:
+def _changed(
+    turns: list[list[ToolCall]], change: dict[str, dict[str, Any]]
+) -> list[list[ToolCall]]:
     return [
-        {"name": c.name, "arguments": dict(c.arguments), "turn": turn}
-        for turn, calls in enumerate(trading.reference(task_id).turns)
-        for c in calls
+        [ToolCall(name=c.name, arguments={**c.arguments, **change.get(c.name, {})}) for c in turn]
+        for turn in turns
     ]
 
 
 def test_closing_positions_in_the_restraint_task_scores_zero(trading: TradingDomain) -> None:
     task = _task(trading, "X03")
-    calls = _reference_calls(trading, "X03")
+    turns, answer = _reference(trading, "X03")
     position = trading.simulator().call("get_open_positions", {"strategy": "breakout"})
-    calls.append(
-        {"name": "close_position", "arguments": {"position_id": position["positions"][0]["id"]}}
+    turns.append(
+        [ToolCall(name="close_position", arguments={"position_id": position["positions"][0]["id"]})]
     )
-    assert _score(trading, task, calls) == 0
+    scored = play(trading, task, turns, answer)
+    assert scored.score.total == 0
+    assert not scored.outcome.success
 
 
 @pytest.mark.parametrize(
@@ -250,23 +249,58 @@ def test_closing_positions_in_the_restraint_task_scores_zero(trading: TradingDom
 def test_a_wrong_argument_costs_points(
     trading: TradingDomain, task_id: str, change: dict[str, dict[str, Any]]
 ) -> None:
-    task = _task(trading, task_id)
-    calls = _reference_calls(trading, task_id)
-    for made in calls:
-        made["arguments"].update(change.get(made["name"], {}))
-    assert _score(trading, task, calls) < 100
+    turns, answer = _reference(trading, task_id)
+    scored = play(trading, _task(trading, task_id), _changed(turns, change), answer)
+    assert scored.score.total < 100
+
+
+@pytest.mark.parametrize(
+    ("task_id", "change"),
+    [
+        ("H05", {"close_position": {"position_id": "POS-2041"}}),
+        ("X02", {"create_price_alert": {"condition": "below"}}),
+        ("X04", {"create_price_alert": {"price": 150.0}}),
+    ],
+)
+def test_a_wrong_write_fails_the_task(
+    trading: TradingDomain, task_id: str, change: dict[str, dict[str, Any]]
+) -> None:
+    turns, answer = _reference(trading, task_id)
+    scored = play(trading, _task(trading, task_id), _changed(turns, change), answer)
+    assert not scored.outcome.success
+    assert scored.score.total <= FAILED_OUTCOME_CAP
 
 
 def test_acting_without_checking_the_condition_costs_points(trading: TradingDomain) -> None:
-    calls = [c for c in _reference_calls(trading, "X01") if c["name"] != "get_risk_metrics"]
-    assert _score(trading, _task(trading, "X01"), calls) < 100
+    turns, answer = _reference(trading, "X01")
+    unchecked = [[c for c in turn if c.name != "get_risk_metrics"] for turn in turns]
+    assert play(trading, _task(trading, "X01"), unchecked, answer).score.total < 100
 
 
-def test_skipping_the_failing_call_or_the_lookup_costs_points(trading: TradingDomain) -> None:
-    calls = [c for c in _reference_calls(trading, "X02") if c["arguments"].get("trade_id") is None]
-    assert _score(trading, _task(trading, "X02"), calls) < 100
-    calls = [c for c in _reference_calls(trading, "H01") if c["name"] != "get_trade"]
-    assert _score(trading, _task(trading, "H01"), calls) < 100
+def test_skipping_the_lookup_costs_points(trading: TradingDomain) -> None:
+    # X02: the trade may be found by its id's failure and a search, or by the search alone
+    # (issue 11), but an alert made with no lookup at all guessed its price.
+    turns, answer = _reference(trading, "X02")
+    blind = [[c for c in turn if c.name == "create_price_alert"] for turn in turns]
+    assert play(trading, _task(trading, "X02"), blind, answer).score.total < 100
+    turns, answer = _reference(trading, "H01")
+    unopened = [[c for c in turn if c.name != "get_trade"] for turn in turns]
+    assert play(trading, _task(trading, "H01"), unopened, answer).score.total < 100
+
+
+def test_a_made_up_answer_without_calls_fails_every_task(trading: TradingDomain) -> None:
+    for task in _tool_tasks(trading):
+        scored = play(trading, task, [], "Done: everything looks fine, nothing to report.")
+        assert not scored.outcome.success, task.id
+
+
+def test_the_right_calls_with_a_wrong_number_fail(trading: TradingDomain) -> None:
+    turns, answer = _reference(trading, "H04")
+    wrong = answer.replace("48.0%", "52.0%")
+    assert wrong != answer
+    scored = play(trading, _task(trading, "H04"), turns, wrong)
+    assert not scored.outcome.success
+    assert scored.outcome.facts_missing == ["momentum's win rate"]
 
 
 def test_within_the_drawdown_limit_the_conditional_task_forbids_closing(
@@ -279,9 +313,14 @@ def test_within_the_drawdown_limit_the_conditional_task_forbids_closing(
     assert task.forbidden == ("close_position",)
     assert [c.name for c in task.expected] == ["get_risk_metrics", "get_open_positions"]
     assert "stay open" in reference.answer
-    calls = [
-        {"name": c.name, "arguments": dict(c.arguments), "turn": turn}
-        for turn, made in enumerate(reference.turns)
-        for c in made
-    ]
-    assert _score(trading, task, calls) == 100
+    assert not task.outcome.writes
+    turns = [list(turn) for turn in reference.turns]
+    scored = play(trading, task, turns, reference.answer)
+    assert scored.score.total == 100
+    assert scored.outcome.success
+    # The twin's harmful path: closing the momentum positions anyway scores 0 and fails.
+    momentum = [p for p, _ in Facts(data).positions("momentum")]
+    closes = [ToolCall(name="close_position", arguments={"position_id": p.id}) for p in momentum]
+    scored = play(trading, task, [*turns, closes], reference.answer)
+    assert scored.score.total == 0
+    assert not scored.outcome.success

@@ -134,3 +134,26 @@ class Facts:
         if len(found) != 1:
             raise LookupError(f"{len(found)} alerts match {fields}, not one")
         return found[0]
+
+    def named(self, symbol: str) -> tuple[str, ...]:
+        """Every way an answer may name an instrument: ``BTCUSD``, ``BTC/USD``, ``BTC-USD``,
+        ``BTC`` and ``Bitcoin``; ``NVDA`` and ``NVIDIA``."""
+        forms = [symbol]
+        if len(symbol) == 6 and symbol.endswith("USD"):
+            base = symbol[:3]
+            forms += [f"{base}/USD", f"{base}-USD", base]
+        name = self.fixtures.instrument_by_symbol[symbol].name.split()[0].rstrip(".,")
+        forms.append(name)
+        if symbol == "ETHUSD":
+            forms.append("Ethereum")
+        return tuple(dict.fromkeys(forms))
+
+    def next_journal_id(self) -> str:
+        """The id the simulator gives the first journal entry an episode adds.
+
+        The simulator numbers new entries after the fixtures' last one, and only a write that
+        succeeds takes a number: a solution whose one journal write is the right one always
+        writes this id (a second journal write would be unrequested anyway).
+        """
+        last = max(int(j.id.removeprefix("J-")) for j in self.fixtures.journal)
+        return f"J-{last + 1:04d}"

@@ -496,6 +496,7 @@ class TradingSimulator:
         self._did(
             "add_journal_entry",
             entry.id,
+            date=entry.date,
             title=entry.title,
             body=entry.body,
             tags=list(entry.tags),

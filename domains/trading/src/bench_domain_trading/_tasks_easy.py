@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from bench_core import Difficulty
 
-from ._expect import Solved, call, expect, price, quoted, reference, symbol, tool_task, usd
+from ._expect import (
+    Solved,
+    call,
+    expect,
+    fact,
+    outcome,
+    price,
+    quoted,
+    reference,
+    symbol,
+    tool_task,
+    usd,
+    wrote,
+)
 from ._facts import Facts
 
 EASY = Difficulty.EASY
@@ -39,6 +52,8 @@ def _e01(facts: Facts) -> Solved:
         ],
         [expect("get_quote", symbol=symbol("NVDA"))],
         max_turns=4,
+        # Every prompt asks for the price; bid, ask and the change only the precise ones.
+        outcome=outcome(facts=[fact("NVDA's last price", quote.last, tolerance=0.01)]),
     )
     answer = (
         f"NVDA last traded at {usd(quote.last)} (bid {usd(quote.bid)}, ask {usd(quote.ask)}), "
@@ -71,6 +86,19 @@ def _e02(facts: Facts) -> Solved:
         ],
         [expect("get_trade", trade_id=[tid])],
         max_turns=4,
+        outcome=outcome(
+            facts=[
+                fact(
+                    f"{tid} was cancelled",
+                    "cancelled",
+                    "canceled",
+                    "never filled",
+                    "not filled",
+                    "unfilled",
+                ),
+                fact(f"{tid}'s symbol", *facts.named(trade.symbol)),
+            ]
+        ),
     )
     answer = (
         f"{tid} is a {trade.side} {trade.symbol} order ({trade.strategy}, {trade.quantity:g} at a "
@@ -102,6 +130,18 @@ def _e03(facts: Facts) -> Solved:
         ],
         [expect("list_strategies")],
         max_turns=4,
+        outcome=outcome(
+            facts=[
+                fact(
+                    f"strategy {s.id}",
+                    s.name,
+                    s.id,
+                    s.id.replace("_", " "),
+                    s.id.replace("_", "-"),
+                )
+                for s in strategies
+            ]
+        ),
     )
     listed = "; ".join(f"{s.name} ({s.id}, {s.owner}, {s.timeframe})" for s in strategies)
     answer = f"The desk runs {len(strategies)} strategies: {listed}."
@@ -132,6 +172,10 @@ def _e04(facts: Facts) -> Solved:
         ],
         [expect("get_open_positions")],
         max_turns=4,
+        # Every right list names each position; its numbers only the precise prompts ask for.
+        outcome=outcome(
+            facts=[fact(f"position {p.id}", p.id, *facts.named(p.symbol)) for p, _ in positions]
+        ),
     )
     rows = "; ".join(
         f"{p.id} {p.side} {p.quantity:g} {p.symbol} ({p.strategy}) at {quoted(p.entry_price)}, "
@@ -169,6 +213,12 @@ def _e05(facts: Facts) -> Solved:
             )
         ],
         max_turns=4,
+        outcome=outcome(
+            writes=[
+                wrote("create_price_alert", "BTCUSD", condition=["below"], price=price(80000, 0))
+            ],
+            facts=[fact("the alert's level", 80000, compact=True)],
+        ),
     )
     last = facts.quote("BTCUSD").last
     answer = f"Done: an alert fires if BTCUSD falls below $80,000 (it last traded at {usd(last)})."

@@ -11,12 +11,16 @@ from ._expect import (
     day,
     days,
     expect,
+    fact,
+    outcome,
     price,
     reference,
     symbol,
     tool_task,
     unordered,
     usd,
+    way,
+    wrote,
 )
 from ._facts import Facts
 from ._tasks_medium import Q1, YEAR_START
@@ -46,6 +50,7 @@ def _x01(facts: Facts) -> Solved:
     ]
     order: list[tuple[str, str]] = []
     closes = []
+    writes = []
     for position, _ in momentum if breached else []:
         key = f"close_{position.id}"
         task_calls.append(
@@ -59,6 +64,26 @@ def _x01(facts: Facts) -> Solved:
         )
         order += [("get_risk_metrics", key), ("get_open_positions", key)]
         closes.append(call("close_position", position_id=position.id))
+        writes.append(wrote("close_position", position.id, remaining_quantity=[0]))
+    # The daily equity curve shows the same drawdown (its largest drawdown_pct) as the risk
+    # metrics: checking the condition there is as right.
+    curve = [
+        expect(
+            "get_equity_curve",
+            optional=("interval",),
+            interval=["day"],
+            start_date=day(start),
+            end_date=day(end),
+        )
+        if c.name == "get_risk_metrics"
+        else c
+        for c in task_calls
+    ]
+    curve_order = [("get_equity_curve" if a == "get_risk_metrics" else a, b) for a, b in order]
+    closed_facts = [
+        fact(f"{p.id} closed", p.id, *facts.named(p.symbol))
+        for p, _ in (momentum if breached else [])
+    ]
     task = tool_task(
         "X01",
         EXPERT,
@@ -86,8 +111,21 @@ def _x01(facts: Facts) -> Solved:
         ],
         task_calls,
         order=tuple(order),
+        alternatives=(way(*curve, order=curve_order),),
         forbidden=() if breached else ("close_position",),
         max_turns=8,
+        outcome=outcome(
+            writes=writes,
+            facts=[
+                fact(
+                    "Q1's max drawdown",
+                    risk["max_drawdown_pct"],
+                    -risk["max_drawdown_pct"],
+                    tolerance=0.05,
+                ),
+                *closed_facts,
+            ],
+        ),
     )
     dates = {"start_date": start.isoformat(), "end_date": end.isoformat()}
     if breached:
@@ -113,6 +151,12 @@ def _x02(facts: Facts) -> Solved:
     trade = facts.only_trade(symbol="SOLUSD", side="short", tag="fat-finger")
     typo = facts.missing_trade_id(trade.id)
     exit_price = trade.exit_price or 0.0
+    alert = expect(
+        "create_price_alert",
+        symbol=symbol("SOLUSD"),
+        condition=["above"],
+        price=price(exit_price, 0.005),
+    )
     task = tool_task(
         "X02",
         EXPERT,
@@ -141,18 +185,31 @@ def _x02(facts: Facts) -> Solved:
             "create a price alert with symbol=SOLUSD, condition=above, price=that trade's "
             "exit_price in USD. If the id does not resolve, find the trade from this description.",
         ],
-        [
-            expect("get_trade", trade_id=[typo]),
-            expect(
-                "create_price_alert",
-                symbol=symbol("SOLUSD"),
-                condition=["above"],
-                price=price(exit_price, 0.005),
-            ),
-        ],
+        [expect("get_trade", trade_id=[typo], fails=True), alert],
         allowed=("get_trade", "search_trades", "list_trades", "list_journal_entries", "get_quote"),
         order=(("get_trade", "create_price_alert"),),
+        # The prompt describes the trade as well as it names it: finding it by the description
+        # first (a search of the notes, or a filtered list) without trying the mistyped id
+        # first is as right.
+        alternatives=(
+            way(alert, expect("search_trades"), order=[("search_trades", "create_price_alert")]),
+            way(alert, expect("list_trades"), order=[("list_trades", "create_price_alert")]),
+        ),
         max_turns=8,
+        outcome=outcome(
+            writes=[
+                wrote(
+                    "create_price_alert",
+                    "SOLUSD",
+                    condition=["above"],
+                    price=price(exit_price, 0.005),
+                )
+            ],
+            facts=[
+                fact("the trade meant", trade.id),
+                fact("the price it was covered at", exit_price, tolerance=0.01),
+            ],
+        ),
     )
     answer = (
         f"There is no trade {typo}; the fat-finger SOL short is {trade.id} (short "
@@ -226,6 +283,26 @@ def _x03(facts: Facts) -> Solved:
         forbidden=("close_position",),
         order=(("get_open_positions", "add_journal_entry"),),
         max_turns=8,
+        # The note's title, body and tags are free; it must link the open trades and be
+        # today's. It is the first entry this episode adds (see Facts.next_journal_id).
+        outcome=outcome(
+            writes=[
+                wrote(
+                    "add_journal_entry",
+                    facts.next_journal_id(),
+                    trade_ids=unordered(*trade_ids),
+                    date=day(facts.today),
+                )
+            ],
+            facts=[
+                fact("breakout's win rate", stats["win_rate"], tolerance=0.05),
+                fact("breakout's net PnL", stats["net_pnl"], tolerance=1.0),
+                *(
+                    fact(f"open position {p.id}", p.id, p.trade_id, *facts.named(p.symbol))
+                    for p, _ in positions
+                ),
+            ],
+        ),
     )
     held = ", ".join(f"{p.symbol} ({p.trade_id}, {usd(m['unrealized_pnl'])})" for p, m in positions)
     body = (
@@ -267,6 +344,8 @@ def _x04(facts: Facts) -> Solved:
     order = []
     alerts = []
     levels = []
+    writes = []
+    stated = []
     for position, marked in losers:
         level = round(marked["current_price"] * (1 - ALERT_GAP / 100), 2)
         key = f"alert_{position.symbol}"
@@ -281,6 +360,16 @@ def _x04(facts: Facts) -> Solved:
             )
         )
         order.append(("get_open_positions", key))
+        tolerance = round(level * 0.0015, 2)
+        writes.append(
+            wrote(
+                "create_price_alert",
+                position.symbol,
+                condition=["below"],
+                price=price(level, tolerance),
+            )
+        )
+        stated.append(fact(f"the {position.symbol} alert's level", level, tolerance=tolerance))
         alerts.append(
             call("create_price_alert", symbol=position.symbol, condition="below", price=level)
         )
@@ -313,6 +402,7 @@ def _x04(facts: Facts) -> Solved:
         allowed=("get_quote",),
         order=tuple(order),
         max_turns=8,
+        outcome=outcome(writes=writes, facts=stated),
     )
     answer = f"{len(losers)} open positions are down more than 5%; alerts set: {'; '.join(levels)}."
     return task, reference([call("get_open_positions")], alerts, answer=answer)

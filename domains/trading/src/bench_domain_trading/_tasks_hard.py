@@ -7,9 +7,23 @@ import datetime as dt
 
 from bench_core import Difficulty
 
-from ._expect import Solved, call, day, expect, reference, symbol, tool_task, usd
+from ._expect import (
+    Solved,
+    call,
+    day,
+    expect,
+    fact,
+    outcome,
+    reference,
+    symbol,
+    tool_task,
+    usd,
+    way,
+    wrote,
+)
 from ._facts import Facts
 from ._tasks_medium import MARCH, Q1
+from ._tools import STRATEGY_IDS
 
 HARD = Difficulty.HARD
 
@@ -59,6 +73,14 @@ def _h01(facts: Facts) -> Solved:
         ],
         order=(("list_trades", "get_trade"),),
         max_turns=6,
+        # The note's gist: what it says about the CPI print, in any words.
+        outcome=outcome(
+            facts=[
+                fact("the worst trade", worst.id),
+                fact("its net PnL", worst.pnl or 0.0, tolerance=1.0),
+                fact("what the note is about", "CPI", "inflation", "consumer price"),
+            ]
+        ),
     )
     answer = (
         f"Your biggest loser in March was {worst.id}: {worst.side} {worst.quantity:g} "
@@ -116,7 +138,30 @@ def _h02(facts: Facts) -> Solved:
         ],
         allowed=("list_strategies",),
         order=(("get_pnl", "get_strategy_stats"),),
+        # Or every strategy's Q1 statistics, whose net PnL shows the worst: its stats are then
+        # already there.
+        alternatives=(
+            way(
+                *(
+                    expect(
+                        "get_strategy_stats",
+                        f"stats_{strategy}",
+                        strategy=[strategy],
+                        start_date=day(start),
+                        end_date=day(end),
+                    )
+                    for strategy in STRATEGY_IDS
+                )
+            ),
+        ),
         max_turns=6,
+        outcome=outcome(
+            facts=[
+                fact("the worst strategy", name, worst, worst.replace("_", " ")),
+                fact("its net PnL", pnl[worst], tolerance=1.0),
+                fact("its win rate", stats["win_rate"], tolerance=0.05),
+            ]
+        ),
     )
     answer = (
         f"{name} was the worst strategy of Q1 2026 at {usd(pnl[worst])} net. Over the quarter: "
@@ -171,6 +216,10 @@ def _h03(facts: Facts) -> Solved:
         ],
         order=(("list_price_alerts", "delete_price_alert"),),
         max_turns=6,
+        outcome=outcome(
+            writes=[wrote("delete_price_alert", alert.id, symbol=["ETHUSD"])],
+            facts=[fact("the alert deleted", alert.id, alert.price)],
+        ),
     )
     answer = (
         f"Deleted {alert.id}, the ETHUSD alert below ${level}. Your other ETH alert, {other.id} "
@@ -227,6 +276,14 @@ def _h04(facts: Facts) -> Solved:
         ],
         allowed=("list_strategies",),
         max_turns=6,
+        outcome=outcome(
+            facts=[
+                fact("momentum's win rate", momentum["win_rate"], tolerance=0.05),
+                fact("breakout's win rate", breakout["win_rate"], tolerance=0.05),
+                fact("momentum's net PnL", momentum["net_pnl"], tolerance=1.0),
+                fact("breakout's net PnL", breakout["net_pnl"], tolerance=1.0),
+            ]
+        ),
     )
     answer = (
         "2025, momentum vs breakout: "
@@ -282,6 +339,10 @@ def _h05(facts: Facts) -> Solved:
         ],
         order=(("get_open_positions", "close_position"),),
         max_turns=6,
+        outcome=outcome(
+            writes=[wrote("close_position", worst.id, remaining_quantity=[0])],
+            facts=[fact("the position closed", worst.id, *facts.named(worst.symbol))],
+        ),
     )
     answer = (
         f"Your worst open position was {worst.id}, {worst.side} {worst.quantity:g} {worst.symbol} "

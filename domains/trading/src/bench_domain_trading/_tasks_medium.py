@@ -13,14 +13,19 @@ from ._expect import (
     day,
     days,
     expect,
+    fact,
+    outcome,
     reference,
     symbol,
     text,
     tool_task,
     unordered,
     usd,
+    way,
+    wrote,
 )
 from ._facts import Facts
+from ._tools import STRATEGY_IDS
 
 MEDIUM = Difficulty.MEDIUM
 
@@ -39,6 +44,7 @@ def medium_tasks(facts: Facts) -> list[Solved]:
 
 def _m01(facts: Facts) -> Solved:
     start, end = MARCH
+    pnl = facts.pnl_by("strategy", start, end)
     task = tool_task(
         "M01",
         MEDIUM,
@@ -64,9 +70,27 @@ def _m01(facts: Facts) -> Solved:
                 end_date=day(end),
             )
         ],
+        # Each strategy's statistics over March carry its realized net PnL as well.
+        alternatives=(
+            way(
+                *(
+                    expect(
+                        "get_strategy_stats",
+                        f"stats_{strategy}",
+                        strategy=[strategy],
+                        start_date=day(start),
+                        end_date=day(end),
+                    )
+                    for strategy in STRATEGY_IDS
+                )
+            ),
+        ),
         max_turns=5,
+        # Money to the dollar: "-$31,915" is as right as "-$31,915.13".
+        outcome=outcome(
+            facts=[fact(f"{name}'s net PnL", value, tolerance=1.0) for name, value in pnl.items()]
+        ),
     )
-    pnl = facts.pnl_by("strategy", start, end)
     rows = ", ".join(
         f"{name} {usd(value)}" for name, value in sorted(pnl.items(), key=lambda kv: kv[1])
     )
@@ -79,6 +103,8 @@ def _m01(facts: Facts) -> Solved:
 
 def _m02(facts: Facts) -> Solved:
     trades = facts.latest_trades("TSLA", 10)
+    exited = [t for t in facts.fixtures.trades if t.symbol == "TSLA" and t.exit_time]
+    closed = sorted(exited, key=lambda t: (t.exit_time or "", t.id), reverse=True)[:10]
     task = tool_task(
         "M02",
         MEDIUM,
@@ -108,6 +134,9 @@ def _m02(facts: Facts) -> Solved:
             )
         ],
         max_turns=5,
+        # The trades both readings list (the newest entered and the newest closed): the
+        # answer names each of them.
+        outcome=outcome(facts=[fact(f"trade {t.id}", t.id) for t in trades if t in closed]),
     )
     rows = "; ".join(
         f"{t.id} {t.side} {t.entry_time[:10]} {t.status}"
@@ -152,6 +181,13 @@ def _m03(facts: Facts) -> Solved:
             )
         ],
         max_turns=5,
+        # "Stats" means at least the win rate and the net PnL; the rest only Q8-Q10 name.
+        outcome=outcome(
+            facts=[
+                fact("the win rate", stats["win_rate"], tolerance=0.05),
+                fact("the net PnL", stats["net_pnl"], tolerance=1.0),
+            ]
+        ),
     )
     answer = (
         f"Mean reversion year to date: {stats['trades']} closed trades, win rate "
@@ -201,6 +237,7 @@ def _m04(facts: Facts) -> Solved:
             )
         ],
         max_turns=5,
+        outcome=outcome(facts=[fact(f"trade {t.id}", t.id) for t in worst]),
     )
     rows = "; ".join(f"{t.id} {t.symbol} {usd(t.pnl or 0.0)}" for t in worst)
     answer = f"Your five worst short trades: {rows}."
@@ -233,6 +270,22 @@ def _m05(facts: Facts) -> Solved:
         ],
         [expect("get_risk_metrics", start_date=day(start), end_date=day(end))],
         max_turns=5,
+        # The drawdown in percent (or in dollars) and the Sharpe ratio: what every prompt
+        # names or means by "risk numbers"; the win rate only some ask for.
+        outcome=outcome(
+            facts=[
+                # Written as a loss or as a size: "-5.82%" and "5.82%".
+                fact(
+                    "the max drawdown",
+                    risk["max_drawdown_pct"],
+                    -risk["max_drawdown_pct"],
+                    risk["max_drawdown_usd"],
+                    -risk["max_drawdown_usd"],
+                    tolerance=0.05,
+                ),
+                fact("the Sharpe ratio", risk["sharpe_ratio"], tolerance=0.01),
+            ]
+        ),
     )
     answer = (
         f"Q1 2026: max drawdown {risk['max_drawdown_pct']}% ({usd(risk['max_drawdown_usd'])}, "
@@ -277,6 +330,19 @@ def _m06(facts: Facts) -> Solved:
             )
         ],
         max_turns=5,
+        # The user dictates the text, so here the body is compared (quotation marks around
+        # it ignored); the entry is the first this episode adds (see Facts.next_journal_id).
+        outcome=outcome(
+            writes=[
+                wrote(
+                    "add_journal_entry",
+                    facts.next_journal_id(),
+                    body=text(JOURNAL_TEXT, JOURNAL_TEXT.rstrip(".")),
+                    tags=unordered("tilt", "discipline"),
+                    date=day(facts.yesterday),
+                )
+            ]
+        ),
     )
     made = call(
         "add_journal_entry",
