@@ -36,3 +36,18 @@ def test_all_lists_every_public_name_once_and_each_exists(name: str) -> None:
 def test_version_comes_from_the_distribution(name: str) -> None:
     version = importlib.import_module(name).__version__
     assert version.count(".") == 2
+
+
+@pytest.mark.parametrize("name", ["bench_core.authoring", "bench_scoring.testing"])
+def test_public_submodules_list_what_they_define(name: str) -> None:
+    module = importlib.import_module(name)
+    for attribute in module.__all__:
+        assert callable(getattr(module, attribute)), attribute
+    defined = {
+        attribute
+        for attribute, value in vars(module).items()
+        if not attribute.startswith("_")
+        and callable(value)
+        and getattr(value, "__module__", "").startswith(name)
+    }
+    assert defined <= set(module.__all__), sorted(defined - set(module.__all__))
