@@ -1,5 +1,6 @@
 import pytest
 
+from bench_domain_data_analysis import DataAnalysisDomain, domain
 from bench_domain_data_analysis._fixtures import Fixtures, load_fixtures
 from bench_domain_data_analysis._simulator import DataAnalysisSimulator
 
@@ -12,3 +13,8 @@ def data() -> Fixtures:
 @pytest.fixture
 def episode(data: Fixtures) -> DataAnalysisSimulator:
     return DataAnalysisSimulator(data)
+
+
+@pytest.fixture(scope="session")
+def hr() -> DataAnalysisDomain:
+    return domain()

@@ -2,6 +2,7 @@
 
 from importlib.metadata import version as _version
 
+from ._domain import DataAnalysisDomain, domain
 from ._facts import Facts
 from ._fixtures import Fixtures, load_fixtures
 from ._simulator import DataAnalysisSimulator
@@ -12,9 +13,11 @@ __version__ = _version("bench-domain-data-analysis")
 __all__ = [
     "TOOLS",
     "WRITE_TOOLS",
+    "DataAnalysisDomain",
     "DataAnalysisSimulator",
     "Facts",
     "Fixtures",
     "__version__",
+    "domain",
     "load_fixtures",
 ]

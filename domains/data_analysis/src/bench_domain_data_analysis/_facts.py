@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from . import _reports
 from ._clock import quarter_bounds, quarter_of
 from ._fixtures import Department, Employee, Fixtures, SalaryBand
+from ._lookup import Resolver
 from ._metrics import (
     attrition,
     direct_reports,
@@ -22,6 +24,7 @@ from ._metrics import (
     training_status,
 )
 from ._policy import manager_change_problems
+from ._simulator import DataAnalysisSimulator
 
 SECURITY_AWARENESS_2026 = "CRS-105"
 CODE_OF_CONDUCT_2026 = "CRS-104"
@@ -132,6 +135,15 @@ class Facts:
         scores = self.enps_by_department(survey_id)
         worst = min(scores, key=lambda d: (scores[d], d))
         return self.department(worst), scores[worst], self.head_of(worst)
+
+    def survey_row(self, survey_id: str) -> dict[str, Any]:
+        """A survey as the survey list shows it: responses, invited, response rate."""
+        rows = _reports.list_surveys(self.fixtures, Resolver(self.fixtures), {})["surveys"]
+        return next(dict(r) for r in rows if r["id"] == survey_id)
+
+    def api(self, tool: str, **arguments: Any) -> Any:
+        """What a read-only call returns on a fresh episode (for values a report computes)."""
+        return DataAnalysisSimulator(self.fixtures).call(tool, arguments)
 
     def question_score(self, survey_id: str, question: str, department_id: str) -> dict[str, Any]:
         """The result of one question for one department in one survey."""
