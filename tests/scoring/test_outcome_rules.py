@@ -247,3 +247,18 @@ def test_a_false_claim_fails_the_outcome() -> None:
         task, transcript("I closed it: closed P1.", calls=calls), [], tools=TOOLS, writes=WRITES
     )
     assert claimed.outcome.false_claims == ["a close"]
+
+
+def test_an_answer_no_successful_call_stands_behind_is_not_the_job_done() -> None:
+    failed = [TranscriptCall(turn=0, name="get_trades", arguments={"symbol": "AAPL"}, error=True)]
+    for calls in ([], failed):
+        result = score_item(
+            TASK,
+            transcript("Closed P1 for a loss of $1,234.50.", calls=calls),
+            CLOSED,  # even were the effects there
+            tools=TOOLS,
+            writes=WRITES,
+        )
+        assert result.outcome.unfounded
+        assert not result.outcome.success
+        assert "the answer was given without one successful call" in result.outcome.reasons

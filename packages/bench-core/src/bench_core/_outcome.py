@@ -91,6 +91,8 @@ class OutcomeResult(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=Tru
         facts_found: Names of the required facts the answer states.
         facts_missing: Names of the required facts it does not state.
         false_claims: Names of the facts it states but must not.
+        unfounded: The task needs data from the tools, and no call succeeded: whatever the
+            answer states was not read from anywhere.
         calls, turns: What the model spent: tool calls made and assistant turns.
         reference_calls, reference_turns: What the reference solution spends.
     """
@@ -101,6 +103,7 @@ class OutcomeResult(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=Tru
     facts_found: list[str] = []
     facts_missing: list[str] = []
     false_claims: list[str] = []
+    unfounded: bool = False
     calls: int = 0
     turns: int = 0
     reference_calls: int | None = None
@@ -114,4 +117,5 @@ class OutcomeResult(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=Tru
             *(f"unrequested write: {w}" for w in self.unrequested_writes),
             *(f"the answer does not state {f}" for f in self.facts_missing),
             *(f"the answer claims {f}, which is false" for f in self.false_claims),
+            *(["the answer was given without one successful call"] if self.unfounded else []),
         ]

@@ -50,8 +50,9 @@ def score_item(
 ) -> ItemScore:
     """Score a tool item from its conversation and the simulator's effects.
 
-    The calls are scored as the outcome model reads them: read-only lookups are free, a
-    successful write that no expected call covers scores 0, a failed call satisfies only an
+    The job is done where the outcome holds and, for a task that expects calls, at least one
+    call succeeded. The calls are scored as the outcome model reads them: read-only lookups are
+    free, a successful write that no expected call covers scores 0, a failed call satisfies only an
     expected failure, the best of the task's right ways counts, and a date-time is taken
     where a date is asked for.
 
@@ -76,7 +77,12 @@ def score_item(
         strict_writes=True,
         date_times=True,
     )
-    outcome = check_outcome(task.outcome, effects, transcript.answer, finished=transcript.finished)
+    # A model cannot know the data without reading it: a task that expects calls is not done
+    # by an answer that no successful call stands behind, however plausible.
+    founded = not task.expected or any(not call.error for call in transcript.calls)
+    outcome = check_outcome(
+        task.outcome, effects, transcript.answer, finished=transcript.finished, founded=founded
+    )
     outcome = msgspec.structs.replace(
         outcome,
         calls=len(transcript.calls),

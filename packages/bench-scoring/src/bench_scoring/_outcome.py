@@ -17,6 +17,7 @@ def check_outcome(
     answer: str | None,
     *,
     finished: bool = True,
+    founded: bool = True,
 ) -> OutcomeResult:
     """Compare what an episode did and said with what doing the job means.
 
@@ -26,6 +27,7 @@ def check_outcome(
         answer: The final answer's text.
         finished: The model gave a final answer (False: the turn limit came first, and the
             facts count as not stated).
+        founded: The answer could rest on data: a call succeeded, or the task needs none.
     """
     missing, unrequested = _compare_writes(outcome, effects)
     text = (answer or "") if finished else ""
@@ -34,12 +36,13 @@ def check_outcome(
     absent = [f.name for f in required if f.name not in found]
     claims = [f.name for f in outcome.facts if f.absent and states_fact(text, f)]
     return OutcomeResult(
-        success=not (missing or unrequested or absent or claims) and finished,
+        success=not (missing or unrequested or absent or claims) and finished and founded,
         missing_writes=missing,
         unrequested_writes=unrequested,
         facts_found=found,
         facts_missing=absent,
         false_claims=claims,
+        unfounded=not founded,
     )
 
 
