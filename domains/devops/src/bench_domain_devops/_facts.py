@@ -13,7 +13,7 @@ import datetime as dt
 
 from ._clock import format_utc, from_local, parse_utc
 from ._fixtures import Alert, Deployment, Fixtures, Incident, Series
-from ._metrics import Aggregation, around, error_rate, hours, value
+from ._metrics import Aggregation, around, budget, error_rate, hours, index_of, value
 
 PAGING_SEVERITIES = ("SEV1", "SEV2")  # the runbook: a prod rollback in a freeze needs one open
 OPEN_STATUSES = ("investigating", "identified", "monitoring")
@@ -103,6 +103,23 @@ class Facts:
         """Whether the error rate after the deploy is above ``factor`` times the one before."""
         before, after = self.error_rates_around(deployment, span)
         return after > factor * before
+
+    def slo_budget(self, service: str, environment: str) -> dict[str, float]:
+        """The SLO's objective and error budget over the 30 days before the hour in progress."""
+        slo = next(
+            s for s in self.fixtures.slos if (s.service, s.environment) == (service, environment)
+        )
+        last = index_of(self.fixtures.metrics, self.now)
+        window = range(max(0, last - 24 * slo.window_days), last)
+        spent = budget(slo, self.series(service, environment), window)
+        return {"objective_pct": slo.objective_pct, **spent}
+
+    def requests_total(self, service: str, environment: str, start: dt.date, end: dt.date) -> int:
+        """Requests served in the UTC days ``[start, end]``."""
+        first = dt.datetime(start.year, start.month, start.day, tzinfo=dt.UTC)
+        last = dt.datetime(end.year, end.month, end.day, tzinfo=dt.UTC) + dt.timedelta(days=1)
+        indices = hours(self.fixtures.metrics, first, last)
+        return int(value(self.series(service, environment), "requests", indices, "sum"))
 
     # --- deployments, incidents and the runbook ----------------------------------------------
 
