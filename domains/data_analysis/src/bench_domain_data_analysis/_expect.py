@@ -24,6 +24,7 @@ from ._fixtures import Employee, Fixtures
 __all__ = [
     "DOMAIN_ID",
     "Solved",
+    "amount",
     "call",
     "course",
     "day",
@@ -97,6 +98,15 @@ def survey(survey_id: str) -> ArgMatcher:
         f"{quarter}-{year}",
         f"{year} {quarter}",
     )
+
+
+def amount(name: str, value: float) -> Any:
+    """A fact that is an amount, often written as one end of a range (``66,000 - 98,000``).
+
+    The answer-fact matcher reads a hyphen or dash between two numbers as the second one's
+    minus sign, so the negative is accepted too: a pay band is never negative.
+    """
+    return fact(name, value, -value)
 
 
 def person(name: str, who: Employee) -> Any:

@@ -8,6 +8,7 @@ from bench_core import Difficulty
 
 from ._expect import (
     Solved,
+    amount,
     call,
     day,
     department,
@@ -19,6 +20,7 @@ from ._expect import (
     person,
     reference,
     tool_task,
+    way,
 )
 from ._facts import Facts
 
@@ -62,6 +64,8 @@ def _e01(facts: Facts) -> Solved:
                 department=department(facts.fixtures, "ENG"),
             )
         ],
+        # Every department's count on the day, read off the Engineering row, is as right.
+        alternatives=(way(expect("get_headcount", as_of=day(MARCH_END), group_by=["department"])),),
         max_turns=3,
         outcome=outcome(facts=[fact("Engineering's headcount on 2026-03-31", count)]),
     )
@@ -98,6 +102,17 @@ def _e02(facts: Facts) -> Solved:
             "Return their full name, employee id and job title.",
         ],
         [expect("list_departments")],
+        # The department's one M3 (its VP) found in the directory is as right.
+        alternatives=(
+            way(
+                expect(
+                    "search_employees",
+                    optional=("level",),
+                    department=department(facts.fixtures, "CS"),
+                    level=[head.level],
+                )
+            ),
+        ),
         max_turns=3,
         outcome=outcome(facts=[person("the head of Customer Success", head)]),
     )
@@ -135,7 +150,7 @@ def _e03(facts: Facts) -> Solved:
         [
             expect(
                 "get_salary_bands",
-                optional=("location",),
+                optional=("level", "location"),
                 level=["IC3"],
                 location=office(facts.fixtures, "BER"),
             )
@@ -143,9 +158,9 @@ def _e03(facts: Facts) -> Solved:
         max_turns=3,
         outcome=outcome(
             facts=[
-                fact("the band minimum", band.minimum),
-                fact("the band midpoint", band.midpoint),
-                fact("the band maximum", band.maximum),
+                amount("the band minimum", band.minimum),
+                amount("the band midpoint", band.midpoint),
+                amount("the band maximum", band.maximum),
             ]
         ),
     )

@@ -33,7 +33,7 @@ from ._tasks_medium import SECURITY_TITLE
 EXPERT = Difficulty.EXPERT
 CATCH_UP_TITLE = "Security Awareness Live Catch-up"
 MOVE_DAY = dt.date(2026, 5, 1)  # the day after Data Platform's manager leaves
-NOBODY = ("nobody", "no one", "none", "zero", "0", "everyone", "all")
+NOBODY = ("nobody", "no one", "none", "zero", "0", "everyone", "no finance")
 
 
 def expert_tasks(facts: Facts) -> list[Solved]:

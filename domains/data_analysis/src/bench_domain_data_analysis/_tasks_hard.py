@@ -8,6 +8,7 @@ from bench_core import Difficulty, ExpectedCall
 
 from ._expect import (
     Solved,
+    amount,
     call,
     department,
     employee,
@@ -304,8 +305,8 @@ def _h04(facts: Facts) -> Solved:
         max_turns=4,
         outcome=outcome(
             facts=[
-                fact("the band minimum", band.minimum),
-                fact("the band maximum", band.maximum),
+                amount("the band minimum", band.minimum),
+                amount("the band maximum", band.maximum),
                 fact("that individual pay is not disclosed", *REFUSAL),
                 false_claim("her salary", asked.salary.amount),
             ]

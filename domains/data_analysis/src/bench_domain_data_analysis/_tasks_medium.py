@@ -255,6 +255,16 @@ def _m04(facts: Facts) -> Solved:
                 status=["overdue"],
             )
         ],
+        # Everyone overdue, with Marketing's rows picked out of the list, is as right.
+        alternatives=(
+            way(
+                expect(
+                    "get_training_completions",
+                    course_id=course(SECURITY_AWARENESS_2026, SECURITY_TITLE),
+                    status=["overdue"],
+                )
+            ),
+        ),
         max_turns=4,
         outcome=outcome(facts=[person(f"{e.name} is overdue", e) for e in overdue]),
     )
