@@ -142,6 +142,45 @@ class Facts:
             )
         )
 
+    def callers_of_old_rates(self) -> list[tuple[Customer, str]]:
+        """Every (customer, key id) that called ``GET /v1/rates`` in the whole log."""
+        old = self.endpoint("GET /v1/rates").id
+        keys = self.fixtures.key_by_id
+        found = sorted(
+            {r.key_id for r in self.fixtures.requests if r.endpoint_id == old and r.key_id}
+        )
+        return [(self.fixtures.customer_by_id[keys[k].customer_id], k) for k in found]
+
+    def rejected_of(
+        self, owner: Customer, start: dt.datetime, end: dt.datetime, status: int = 401
+    ) -> list[Request]:
+        """A customer's requests answered with ``status`` in a window."""
+        keys = {k.id for k in self.keys_of(owner.name)}
+        return [
+            r for r in self.requests_between(start, end) if r.key_id in keys and r.status == status
+        ]
+
+    def requests_by_key(
+        self, owner: Customer, start: dt.datetime, end: dt.datetime
+    ) -> list[tuple[ApiKey, int]]:
+        """A customer's keys with their request counts in a window, busiest first."""
+        counts = Counter(
+            r.key_id for r in self.requests_between(start, end) if r.key_id is not None
+        )
+        ranked = sorted(
+            ((k, counts[k.id]) for k in self.keys_of(owner.name) if counts[k.id]),
+            key=lambda pair: (-pair[1], pair[0].id),
+        )
+        return ranked
+
+    def billed_on(self, key: ApiKey, day: dt.date) -> int:
+        """A key's served requests on a day, as the usage counters record them."""
+        return sum(
+            u.requests
+            for u in self.fixtures.usage
+            if u.key_id == key.id and u.date == day.isoformat()
+        )
+
     def window_edge(self, key: ApiKey, minute: dt.datetime) -> list[Request]:
         """A key's requests from ``minute`` to one second after the next minute starts."""
         end = minute + dt.timedelta(minutes=1, seconds=1)
@@ -150,6 +189,10 @@ class Facts:
     def usage(self, key: ApiKey, month: str) -> dict[str, Any]:
         """A key's billing-month usage, as get_usage reports it."""
         return key_usage(self.fixtures, key, month)
+
+    def next_key_id(self) -> str:
+        """The id the next key issued (by a rotation) gets."""
+        return f"AK-{1 + max(int(k.id.removeprefix('AK-')) for k in self.fixtures.keys)}"
 
     # --- webhooks -----------------------------------------------------------------------------
 
