@@ -101,12 +101,12 @@ def survey(survey_id: str) -> ArgMatcher:
 
 
 def amount(name: str, value: float) -> Any:
-    """A fact that is an amount, often written as one end of a range (``66,000 - 98,000``).
+    """An amount (``68k`` accepted), often one end of a range (``66,000 - 98,000``).
 
     The answer-fact matcher reads a hyphen or dash between two numbers as the second one's
     minus sign, so the negative is accepted too: a pay band is never negative.
     """
-    return fact(name, value, -value)
+    return fact(name, value, -value, compact=True)
 
 
 def person(name: str, who: Employee) -> Any:

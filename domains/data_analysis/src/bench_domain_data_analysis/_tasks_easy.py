@@ -130,10 +130,10 @@ def _e03(facts: Facts) -> Solved:
         EASY,
         "The IC3 salary band in Berlin",
         [
-            "ic3 band berlin?",
-            "berln salary band for ic3",
-            "whats the pay band for IC3 in berlin",
-            "What's the salary band for an IC3 in Berlin?",
+            "ic3 band berlin? min/mid/max",
+            "berln salary band for ic3 - min mid max",
+            "whats the pay band for IC3 in berlin, min to max + mid",
+            "What's the salary band for an IC3 in Berlin - minimum, midpoint and maximum?",
             "Can you pull the IC3 salary band for our Berlin office? Min, mid and max.",
             "I'm writing a Berlin job ad for an IC3 role. What are the band's minimum, "
             "midpoint and maximum?",
@@ -182,10 +182,11 @@ def _e04(facts: Facts) -> Solved:
         EASY,
         "Response rate of the latest engagement survey",
         [
-            "latest pulse survey response rate?",
+            "latest pulse survey response rate? + how many answered",
             "how many ppl answerd the last engagment survey",
-            "response rate last survey",
-            "What was the response rate on the most recent engagement survey?",
+            "response rate last survey, n responses too",
+            "How many people answered the most recent engagement survey, and what was the "
+            "response rate?",
             "How did participation look on our latest engagement pulse? Responses and the rate.",
             "Can you tell me how many people responded to the most recent quarterly engagement "
             "survey, and what response rate that is?",

@@ -84,10 +84,11 @@ def _x01(facts: Facts) -> Solved:
         EXPERT,
         "Enroll everyone overdue on Security Awareness in the catch-up session",
         [
-            "put everyone overdue on security awarenes 2026 into the live catchup",
+            "put everyone overdue on security awarenes 2026 into the live catchup, say who "
+            "didnt work",
             "sec awareness 2026 - whoever missed it, enroll in the catch-up session. tell me "
             "who u couldnt",
-            "enroll all the overdue security awareness ppl in catch-up pls",
+            "enroll all the overdue security awareness ppl in catch-up pls + anyone u couldnt",
             "Enroll everyone who's overdue on Security Awareness 2026 in the live catch-up "
             "session, and tell me if anyone couldn't be enrolled.",
             "Security Awareness 2026 was due at the end of March. Please sign up everyone "
@@ -298,7 +299,15 @@ def _x03(facts: Facts) -> Solved:
                 )
                 for e in movers
             ],
-            facts=[person(f"{e.name} moved", e) for e in movers],
+            facts=[
+                fact(
+                    "the move reported (the new manager or the people moved)",
+                    target.name,
+                    target.id,
+                    *(e.name for e in movers),
+                    *(e.id for e in movers),
+                )
+            ],
         ),
     )
     names = ", ".join(f"{e.name} ({e.id})" for e in movers)
@@ -345,10 +354,7 @@ def _x04(facts: Facts) -> Solved:
         forbidden=("update_employee_manager",),
         max_turns=6,
         outcome=outcome(
-            facts=[
-                fact("the report count that breaks the rule", after, now),
-                fact("the limit", MAX_DIRECT_REPORTS),
-            ]
+            facts=[fact("the report limit, or the count that breaks it", MAX_DIRECT_REPORTS, after)]
         ),
     )
     solution = reference(

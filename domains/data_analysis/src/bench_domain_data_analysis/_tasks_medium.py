@@ -47,12 +47,13 @@ def _m01(facts: Facts) -> Solved:
         MEDIUM,
         "Last quarter's annualised attrition by department",
         [
-            "attrition by dept last qtr annualized - who's worst",
-            "which dept lost the most ppl last quarter, annualised rate?",
-            "last q attrition per department, highest one?",
-            "Which department had the worst attrition last quarter, annualised?",
+            "attrition by dept last qtr annualized - who's worst + how many left",
+            "which dept had the worst attrition last quarter? annualised rate n # of leavers",
+            "last q attrition per department, highest one (annualised), how many exits",
+            "Which department had the worst annualised attrition last quarter, and how many "
+            "people left it?",
             "Can you break down last quarter's attrition by department and tell me which one "
-            "was highest, annualised?",
+            "was highest, annualised, and how many left?",
             "I'd like last quarter's attrition by department. Which department had the highest "
             "annualised rate, and how many people left it?",
             "Please compute attrition by department for Q1 2026 and tell me which department "
@@ -117,8 +118,8 @@ def _m02(facts: Facts) -> Solved:
         "What IC3 engineers are paid",
         [
             "ic3 eng pay median + quartiles usd",
-            "what do senior engineers (IC3) make, median?",
-            "eng IC3 salary spread pls",
+            "what do senior engineers (IC3) make, median + quartiles?",
+            "eng IC3 salary p25/median/p75 pls",
             "What's the median pay for IC3 engineers, and the quartiles?",
             "Can you get me the pay spread for IC3s in Engineering? Median and the quartiles, "
             "in dollars.",
@@ -176,12 +177,13 @@ def _m03(facts: Facts) -> Solved:
         MEDIUM,
         "The office least happy with its workload",
         [
-            "workload q by office last survey - lowest?",
-            "which offce is worst on workload in the latest pulse",
-            "workload favourable by location, latest survey, who's lowest",
-            "Which office scored lowest on workload in the latest engagement survey?",
+            "workload q by office last survey - lowest + its favourable %?",
+            "which offce is worst on workload in the latest pulse, what % favourable",
+            "workload favourable % by location, latest survey, who's lowest",
+            "Which office had the lowest favourable share on workload in the latest engagement "
+            "survey, and what was it?",
             "In last quarter's pulse survey, which office had the lowest favourable score on "
-            "the workload question?",
+            "the workload question, and how low?",
             "Can you compare offices on the workload question from the most recent engagement "
             "survey and tell me which one is lowest, with its favourable share?",
             "Please break down the workload question of the 2026-Q1 engagement survey by "
@@ -292,11 +294,13 @@ def _m05(facts: Facts) -> Solved:
         MEDIUM,
         "This year's new hires in Berlin",
         [
-            "berlin new joiners this yr?",
-            "who started in berln since jan",
-            "new hires berlin ytd",
-            "Who has joined the Berlin office since the start of the year?",
-            "Can you list everyone who started in Berlin this year? Names are enough.",
+            "berlin new joiners this yr? how many + who",
+            "who started in berln since jan, and how many",
+            "new hires berlin ytd - count + names",
+            "How many people have joined the Berlin office since the start of the year, and "
+            "who are they?",
+            "Can you list everyone who started in Berlin this year, with a count? Names are "
+            "enough.",
             "I'm planning a welcome lunch in Berlin. Who joined the Berlin office since "
             "January 1st, and how many is that?",
             "Please list the current employees of the Berlin office hired on or after "
