@@ -1,6 +1,6 @@
 import pytest
 
-from bench_domain_devops import DevopsSimulator
+from bench_domain_devops import DevopsDomain, DevopsSimulator, domain
 from bench_domain_devops._facts import Facts
 from bench_domain_devops._fixtures import Fixtures, load_fixtures
 
@@ -18,3 +18,8 @@ def facts(data: Fixtures) -> Facts:
 @pytest.fixture
 def episode(data: Fixtures) -> DevopsSimulator:
     return DevopsSimulator(data)
+
+
+@pytest.fixture(scope="session")
+def devops() -> DevopsDomain:
+    return domain()

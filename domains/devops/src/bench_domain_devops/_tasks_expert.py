@@ -130,6 +130,7 @@ def _x01(facts: Facts) -> Solved:
                     "rollback_deployment",
                     deployment.id,
                     to_version=[deployment.previous_version],
+                    incident_id=[incident.id],  # the runbook: link the incident
                 )
             ],
             facts=[
@@ -373,7 +374,6 @@ def _x04(facts: Facts) -> Solved:
         "environment": "prod",
         "start": "2026-04-03T00:00:00Z",
         "end": "2026-04-04T00:00:00Z",
-        "limit": 100,
     }
     turns = [[call("search_logs", **search)]]
     simulator_pages = _pages(facts, search)
