@@ -17,9 +17,15 @@ model name a run sends, so one server serves every scenario::
     fake/reference?latency=0.2             answer after 200 ms
     fake/judge?refuse=json_schema          HTTP 400 to a json_schema response_format
     fake/judge?refuse=response_format      HTTP 400 to any response_format
+    fake/judge?refuse=json_schema&refuse_status=500
+                                           HTTP 500 with a validation error naming
+                                           response_format, as llama-cpp-python's server
+    fake/reference?fault=context           HTTP 400 "the request exceeds the available context
+                                           size", as llama.cpp's server words it
 
 Faults: 429, 500, 503, html (an HTML error page), badjson, hang, drop (close the
-connection), 401. Run it alone with ``python tests/e2e/fake_server.py [--port N] [--key K]``.
+connection), 401, context, ansi (a 400 whose message is full of terminal escape codes).
+Run it alone with ``python tests/e2e/fake_server.py [--port N] [--key K]``.
 """
 
 from __future__ import annotations
@@ -63,6 +69,7 @@ class Scenario:
     latency: float = 0.0
     share: float = 1.0
     refuse: str | None = None
+    refuse_status: int = 400
 
     @classmethod
     def parse(cls, model: str) -> Scenario:
@@ -77,6 +84,7 @@ class Scenario:
             latency=float(options.get("latency", 0.0)),
             share=float(options.get("share", 1.0)),
             refuse=options.get("refuse"),
+            refuse_status=int(options.get("refuse_status", 400)),
         )
 
 
@@ -146,9 +154,12 @@ class FakeServer:
         scenario = Scenario.parse(request["model"])
         kind = request.get("response_format", {}).get("type")
         if kind is not None and scenario.refuse in (kind, "response_format"):
+            if scenario.refuse_status == 500:
+                return await self.send(writer, 500, llama_cpp_python_refusal(kind))
             # Worded as OpenAI words it.
             error = {"message": f"Unsupported parameter: 'response_format' of type {kind}"}
-            return await self.send(writer, 400, {"error": {**error, "param": "response_format"}})
+            status = scenario.refuse_status
+            return await self.send(writer, status, {"error": {**error, "param": "response_format"}})
         fault = self.fault_for(scenario, request)
         if scenario.latency:
             await asyncio.sleep(scenario.latency)
@@ -183,6 +194,19 @@ class FakeServer:
             return await self.send_raw(writer, 502, page, "text/html")
         if fault == "badjson":
             return await self.send_raw(writer, 200, b'{"choices": [', "application/json")
+        if fault == "context":
+            # As llama.cpp's server words it when a request outgrows its n_ctx.
+            error = {
+                "code": 400,
+                "message": "the request exceeds the available context size, try increasing it",
+                "type": "exceed_context_size_error",
+                "n_prompt_tokens": 9000,
+                "n_ctx": 4096,
+            }
+            return await self.send(writer, 400, {"error": error})
+        if fault == "ansi":
+            message = "\x1b[2J\x1b[31mbad\x1b]0;owned\x07 request\x9b1m\x07\x08\r!"
+            return await self.send(writer, 400, {"error": {"message": message}})
         if fault == "429":
             extra = {"retry-after": f"{scenario.retry_after:g}"}
             return await self.send(writer, 429, {"error": {"message": "rate limited"}}, extra)
@@ -306,6 +330,19 @@ class FakeServer:
             ready.set()
         async with server:
             await server.serve_forever()
+
+
+def llama_cpp_python_refusal(kind: str) -> dict[str, Any]:
+    """How llama-cpp-python's server refuses a ``response_format`` it cannot take: HTTP 500,
+    with pydantic's validation error as the message."""
+    message = (
+        "1 validation error for CreateChatCompletionRequest\nresponse_format.type\n  Input "
+        f"should be 'text' or 'json_object' [type=literal_error, input_value='{kind}', "
+        "input_type=str]"
+    )
+    return {
+        "error": {"message": message, "type": "internal_server_error", "param": None, "code": None}
+    }
 
 
 def made_up(answer: str) -> str:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from bench_clients import Completion, InfraError
+from bench_clients import Completion, InfraError, ModelError
 from bench_core import (
     CRITERIA,
     ChartTask,
@@ -56,10 +56,19 @@ class Episode(abc.ABC):
         self.turns = 0
 
     async def play(self, model: Model, deadline: float) -> ItemResult:
-        """Run the item to its end and score it; infra failures become infra errors."""
+        """Run the item to its end and score it; infra failures become infra errors, the
+        model's limits (a conversation past its context window) model errors."""
         started = time.perf_counter()
         try:
             finished = await self._converse(model, deadline)
+        except ModelError as error:
+            self.latency_s = time.perf_counter() - started
+            return self._result(
+                "model_error",
+                error_class=error.kind,
+                error_message=str(error),
+                attempts=self.attempts + error.attempts,
+            )
         except InfraError as error:
             self.latency_s = time.perf_counter() - started
             return self._result(

@@ -6,7 +6,7 @@ from importlib.metadata import version as _version
 from ._client import APP_URL, ChatClient
 from ._completion import Completion, read_usage
 from ._config import OPENROUTER_BASE_URL, ClientConfig, ProviderSort
-from ._errors import ClientError, InfraError, InfraKind
+from ._errors import ClientError, InfraError, InfraKind, ModelError, ModelErrorKind
 from ._keys import API_KEY_ENV, parse_dotenv, resolve_api_key
 from ._normalize import normalize_message
 from ._retry import RetryPolicy
@@ -24,6 +24,8 @@ __all__ = [
     "Completion",
     "InfraError",
     "InfraKind",
+    "ModelError",
+    "ModelErrorKind",
     "ProviderSort",
     "ResponseFormat",
     "RetryPolicy",

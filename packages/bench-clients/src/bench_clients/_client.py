@@ -18,7 +18,8 @@ import msgspec
 
 from ._completion import Completion, UnreadableBody, read_completion
 from ._config import ClientConfig
-from ._errors import ClientError, InfraError, InfraKind, one_line, redact
+from ._context import exceeds_context
+from ._errors import ClientError, InfraError, InfraKind, ModelError, one_line, redact
 from ._keys import API_KEY_ENV
 from ._pool import HttpPool
 from ._retry import AdaptiveLimit, RetryPolicy, backoff_delay, parse_retry_after
@@ -224,7 +225,8 @@ class ChatClient:
         never past ``deadline``.
 
         A ``response_format`` goes as OpenAI's ``json_schema``. Where the endpoint refuses it
-        (HTTP 400 or 422 naming ``response_format``, ``json_schema`` or the like), the request
+        (an error answer of any status but 401, 403, 404, 407 and 429 whose error names
+        ``response_format``, ``json_schema`` or the like), the request
         is sent again at once with ``{"type": "json_object"}``, and where that is refused too,
         without ``response_format``. The client remembers each refusal, so later calls send
         what the endpoint takes (see `structured_output`) and pay no failed request. The
@@ -240,6 +242,9 @@ class ChatClient:
 
         Raises:
             ClientError: The key, the model or the endpoint is wrong: stop the run.
+            ModelError: The conversation is longer than the model's context window (an error
+                answer saying so, in any of the usual wordings): the model's limit, not
+                retried.
             InfraError: A transient failure outlived its retries or the deadline.
         """
         outgoing = _Outgoing(
@@ -378,13 +383,10 @@ class ChatClient:
                     f"{_detail(response, self._secrets)}"
                 )
             )
-        self._fail(
-            response.status_code,
-            _detail(response, self._secrets),
-            response.headers,
-            generation,
-            attempt,
-        )
+        status, detail = response.status_code, _detail(response, self._secrets)
+        if exceeds_context(status, response):
+            self._context_error(f"HTTP {status} from {config.host}: {detail}", attempt)
+        self._fail(status, detail, response.headers, generation, attempt)
 
     def _read_success(
         self,
@@ -415,6 +417,8 @@ class ChatClient:
                     code, error
                 ):
                     raise _Refused(self._clean(f"error {code} in an answer from {host}: {detail}"))
+                if exceeds_context(code, error):
+                    self._context_error(f"error {code} in an answer from {host}: {detail}", attempt)
                 self._fail(code, detail, httpx.Headers(), generation, attempt)
             raise _Retryable(
                 "bad_body", f"error in a {response.status_code} answer from {host}: {detail}"
@@ -517,6 +521,10 @@ class ChatClient:
 
     def _client_error(self, message: str) -> NoReturn:
         raise ClientError(self._clean(message)) from None
+
+    def _context_error(self, where: str, attempts: int) -> NoReturn:
+        message = f"the conversation is longer than the model's context window ({where})"
+        raise ModelError(self._clean(message), kind="context_length", attempts=attempts) from None
 
     def _infra(self, kind: InfraKind, message: str, attempts: int) -> NoReturn:
         raise InfraError(self._clean(message), kind=kind, attempts=attempts) from None

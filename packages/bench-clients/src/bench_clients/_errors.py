@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import quote
+
+import httpx
 
 from bench_core import BenchError
 
@@ -13,7 +16,12 @@ InfraKind = Literal[
 ]
 """Why an infra error happened; reports group infra errors by it."""
 
+ModelErrorKind = Literal["context_length"]
+"""Why a call failed by the model's own limits; reports group model errors by it."""
+
 _SNIPPET_CHARS = 200
+# Error bodies are read this far for what they say.
+_MAX_ERROR_CHARS = 65_536
 
 
 class ClientError(BenchError):
@@ -46,6 +54,31 @@ class InfraError(Exception):
         return (_rebuild_infra_error, (str(self), self.kind, self.attempts))
 
 
+class ModelError(Exception):
+    """A call the model cannot answer by its own limits, such as a conversation longer than
+    its context window.
+
+    The model's fault, not the infrastructure's: the item scores 0, counts in the totals, and
+    is neither retried nor run again by ``--resume``.
+
+    Attributes:
+        kind: What limit was reached (``context_length``).
+        attempts: How many requests were sent for the call.
+    """
+
+    def __init__(self, message: str, *, kind: ModelErrorKind, attempts: int) -> None:
+        super().__init__(message)
+        self.kind: ModelErrorKind = kind
+        self.attempts = attempts
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_model_error, (str(self), self.kind, self.attempts))
+
+
+def _rebuild_model_error(message: str, kind: ModelErrorKind, attempts: int) -> ModelError:
+    return ModelError(message, kind=kind, attempts=attempts)
+
+
 def _rebuild_infra_error(message: str, kind: InfraKind, attempts: int) -> InfraError:
     return InfraError(message, kind=kind, attempts=attempts)
 
@@ -64,3 +97,35 @@ def one_line(text: str, limit: int = _SNIPPET_CHARS) -> str:
     """``text`` on one line, whitespace collapsed, cut to ``limit`` characters."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def error_words(error: Any) -> str:
+    """The words of an error answer that say what went wrong: its message, ``param``,
+    ``code`` and ``type``, or a validation error's location.
+
+    The rest of the body is not read, since some servers echo the whole request in an error,
+    and a request may hold any words.
+
+    Args:
+        error: The answer (``httpx.Response``) or its decoded error object.
+    """
+    if isinstance(error, httpx.Response):
+        content = error.content[:_MAX_ERROR_CHARS]
+        try:
+            body = json.loads(content)
+        except (ValueError, RecursionError):
+            return content.decode("utf-8", errors="replace")
+        if not isinstance(body, dict):
+            return ""
+        return " ".join(error_words(body.get(key)) for key in ("error", "message", "detail"))
+    if isinstance(error, str):
+        return error
+    if isinstance(error, dict):
+        words = [error_words(error.get(key)) for key in ("message", "msg", "param", "code", "type")]
+        location = error.get("loc")
+        if isinstance(location, list):
+            words.extend(str(part) for part in location)
+        return " ".join(words)
+    if isinstance(error, list):
+        return " ".join(error_words(entry) for entry in error[:20])
+    return ""

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from bench_clients import ChatClient, Completion, InfraError
+from bench_clients import ChatClient, Completion, InfraError, ModelError
 from bench_core import (
     ChartReference,
     ItemResult,
@@ -57,7 +57,8 @@ async def ask(
         completion = await client.complete(
             messages, response_format=verdict_format(model), deadline=deadline
         )
-    except InfraError as error:
+    except (InfraError, ModelError) as error:
+        # A judged item too long for the judge's context is the judge's failure, as any other.
         return JudgeAnswer(None, Usage(), f"judge call failed ({error.kind}): {error}", "")
     structured = _structured_output(completion)
     try:
