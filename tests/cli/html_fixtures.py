@@ -32,7 +32,8 @@ HOSTILE = (
 )
 HOSTILE_MODEL = "acme/<b>bold</b>-model"
 HOSTILE_DOMAIN = "ops<i>&</i>"
-CHARTS_DIR = "run_charts"
+RUN_STEM = "incremental_acme_20261128_000000"
+CHARTS_DIR = f"{RUN_STEM}_charts"  # the run's own chart folder, beside its file
 
 
 def png(width: int = 4, height: int = 3, rgb: tuple[int, int, int] = (37, 99, 235)) -> bytes:
@@ -212,7 +213,7 @@ def hostile_run(tmp_path: Path, *, cost: bool = True) -> tuple[Run, Path]:
             error_message="the verdict could not be parsed",
         ),
     ]
-    path = tmp_path / "incremental_acme_20261128_000000.jsonl"
+    path = tmp_path / f"{RUN_STEM}.jsonl"
     run = Run(path=str(path), header=header(items=len(results)), results=results, judges=judges)
     return run, path
 

@@ -14,7 +14,7 @@ import pytest
 
 from bench_cli.html import render_compare_html, render_run_html
 
-from .html_fixtures import HOSTILE, comparison, hostile_report, hostile_run, prompts
+from .html_fixtures import CHARTS_DIR, HOSTILE, comparison, hostile_report, hostile_run, prompts
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -218,7 +218,7 @@ def test_gallery_shows_each_screenshot_with_its_score_and_link(tmp_path: Path, v
     assert widths == [4, 4, 4, 5]
     first = cards.first
     assert first.get_attribute("id") == "shot-C_E01_Q1"
-    assert first.locator("a").get_attribute("href") == "run_charts/C_E01_Q1.html"
+    assert first.locator("a").get_attribute("href") == f"{CHARTS_DIR}/C_E01_Q1.html"
     assert first.locator(".score").text_content() == "100.0"
     assert seen.problems == []
     assert seen.requests == [seen.url]

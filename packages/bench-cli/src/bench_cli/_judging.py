@@ -21,6 +21,7 @@ from bench_core import (
 from bench_judge import judge_chart_visually, judge_item
 
 from ._progress import RunProgress
+from ._run_files import chart_path, screenshot_path
 
 JUDGE_TIMEOUT_S = 300.0
 
@@ -129,18 +130,16 @@ async def _grade(
 
 
 def _chart_html(result: ItemResult, run_path: Path) -> str | None:
-    if not result.chart_file:
-        return None
-    path = run_path.parent / result.chart_file
-    return path.read_text(encoding="utf-8", errors="replace") if path.is_file() else None
+    """The chart's document, only where the run file names one in the run's chart folder: a
+    shared run file must not make the judge send any other file to the judge's endpoint."""
+    path = chart_path(run_path, result.chart_file)
+    return path.read_text(encoding="utf-8", errors="replace") if path is not None else None
 
 
 def _screenshot(result: ItemResult, run_path: Path) -> bytes | None:
     """The chart's PNG where the run rendered one (beside its HTML), else None."""
-    if not result.chart_file:
-        return None
-    path = (run_path.parent / result.chart_file).with_suffix(".png")
-    return path.read_bytes() if path.is_file() else None
+    path = screenshot_path(run_path, result.chart_file)
+    return path.read_bytes() if path is not None else None
 
 
 def task_index(tasks: Iterable[Task]) -> dict[str, Task]:

@@ -32,6 +32,7 @@ from bench_core import (
 )
 
 from .._prompts import opening_messages
+from .._run_files import chart_path, screenshot_path
 from . import _figures as figures
 from ._page import render_page
 from ._sections import (
@@ -78,7 +79,6 @@ def render_run_html(
             to it; by default beside the run.
         prompts_note: Said above every prompt (that the installed tasks changed since the run).
     """
-    run_dir = run_path.parent
     page_dir = (html_path or run_path).parent
     header, summary = report["run"], report["summary"]
     label = header["model"]
@@ -92,9 +92,10 @@ def render_run_html(
     images: dict[str, str] = {}
     items = []
     for result in sorted(run.latest(), key=_reading_order):
-        chart_path = _chart_path(run_dir, result.chart_file)
-        href = _link(chart_path, page_dir) if chart_path and chart_path.is_file() else None
-        image = _screenshot(chart_path, images) if chart_path else None
+        chart = chart_path(run_path, result.chart_file)
+        href = _link(chart, page_dir) if chart is not None else None
+        png = screenshot_path(run_path, result.chart_file)
+        image = _screenshot(png, images) if png is not None else None
         items.append(_item(result, prompts, judges.get(result.key, []), href, image))
     data = {
         "kind": "run",
@@ -248,23 +249,13 @@ def _verdicts(verdicts: Iterable[JudgeResult]) -> dict[tuple[str, int, int], lis
     return by_item
 
 
-def _chart_path(run_dir: Path, chart_file: str | None) -> Path | None:
-    """The chart file named by an item, only where it lies inside the run's folder: a
-    hand-edited run file must not pull other files into a report."""
-    if not chart_file:
-        return None
-    path = (run_dir / chart_file).resolve()
-    return path if path.is_relative_to(run_dir.resolve()) else None
-
-
 def _link(path: Path, page_dir: Path) -> str:
     relative = os.path.relpath(path, page_dir.resolve()).replace(os.sep, "/")
     return urllib.parse.quote(relative)  # ':' too, so no name reads as a URL scheme
 
 
-def _screenshot(chart_path: Path, images: dict[str, str]) -> str | None:
+def _screenshot(png: Path, images: dict[str, str]) -> str | None:
     """The id of the chart's PNG among ``images`` (added there as a data: URI), or None."""
-    png = chart_path.with_suffix(".png")
     try:
         if png.stat().st_size > SCREENSHOT_LIMIT:
             return None
