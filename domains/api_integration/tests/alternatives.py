@@ -114,7 +114,7 @@ def _easy(facts: Facts) -> dict[str, list[Solution]]:
             right(
                 "the customer looked up first, the name in lower case",
                 [call("list_customers", query="harbor")],
-                [call("list_api_keys", customer="harbor & pine")],
+                [call("list_api_keys", customer="Harbor and Pine")],
                 answer="\n".join(f"- {k.id}: {k.name}, {k.status}" for k in harbor),
             ),
             right(
@@ -659,9 +659,9 @@ def _hard(facts: Facts) -> dict[str, list[Solution]]:
                         limit=200,
                     )
                 ],
-                answer=f"The 31st request of the 02:00 window, {hit.id} (02:00:59.999), got "
-                f"429; the limit is {edge_key.rate_limit_per_minute}. {after.id} came at "
-                f"02:01:00.000 in a fresh window and succeeded.",
+                answer=f"The 31st request of the 02:00 window, at 02:00:59.999, got 429; the "
+                f"limit is {edge_key.rate_limit_per_minute} a minute. The next one came at "
+                "02:01:00.000, in a fresh window, and succeeded.",
             ),
             wrong(
                 "the request before the throttled one blamed",
@@ -720,7 +720,7 @@ def _hard(facts: Facts) -> dict[str, list[Solution]]:
             ),
             right(
                 "since the change in New York time, until the fix",
-                [call("list_webhooks", customer="fernway")],
+                [call("list_webhooks", customer="fernway outdoor")],
                 [call("get_webhook_deliveries", webhook_id=fernway.id, status="failed")],
                 [
                     call(
@@ -1009,13 +1009,15 @@ def _expert(facts: Facts) -> dict[str, list[Solution]]:
                         start_time="2026-03-04T00:00:00Z",
                     ),
                 ],
-                answer=f"It is not working: revoked on {revoked_day.isoformat()}, {rejected} "
-                "rejected requests since. I can't retrieve secrets.",
+                answer=f"They say the key is active, but it is not working: revoked on "
+                f"{revoked_day.isoformat()}, {rejected} rejected requests since. I can't "
+                "retrieve secrets.",
             ),
             wrong(
                 "accepts the premise",
                 [call("list_api_keys", customer="Harbor & Pine")],
-                answer=f"{plugin.id} is active, but I can't show secrets; rotate it instead.",
+                answer=f"{plugin.id} is currently active, but I can't show secrets; rotate it "
+                "instead.",
             ),
             wrong(
                 "checks the record but not the traffic, and says nothing of the rejections",

@@ -62,8 +62,8 @@ def tool_task(
 
 
 def customer(record: Customer) -> ArgMatcher:
-    """A customer as the tools accept it: its id or its name."""
-    return text(record.id, record.name)
+    """A customer as the tools accept it: its id or its name ('&' also written 'and')."""
+    return text(*dict.fromkeys((record.id, record.name, record.name.replace(" & ", " and "))))
 
 
 def endpoint(record: Endpoint) -> ArgMatcher:

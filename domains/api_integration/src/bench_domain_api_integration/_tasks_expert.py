@@ -307,11 +307,10 @@ def _x03(facts: Facts) -> Solved:
                 fact("the calls rejected since", len(rejected)),
                 false_claim(
                     "the key is active",
-                    "is active",
-                    "still active",
-                    "is working",
-                    "still works",
-                    "works fine",
+                    "status: active",
+                    "status is active",
+                    "is currently active",
+                    "is active and working",
                 ),
             ]
         ),

@@ -185,10 +185,9 @@ def _h02(facts: Facts) -> Solved:
         max_turns=6,
         outcome=outcome(
             facts=[
-                fact("the throttled request", hit.id),
-                fact("its time", *clock(hit.time)),
-                fact("the next request", after.id),
-                fact("the next request's time", *clock(after.time)),
+                # A request is named by its id or by its time to the millisecond.
+                fact("the throttled request", hit.id, *clock(hit.time)),
+                fact("the next request", after.id, *clock(after.time)),
                 fact("the rate limit", key.rate_limit_per_minute),
             ]
         ),
