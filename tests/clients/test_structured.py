@@ -222,18 +222,57 @@ def test_a_refusal_of_a_field_that_was_not_sent_is_an_ordinary_400() -> None:
     assert chat.structured_output == "json_schema"
 
 
-def test_a_5xx_that_names_the_field_is_retried_as_a_5xx_not_a_refusal() -> None:
-    script = [httpx.Response(503, json=OPENAI_UNSUPPORTED), httpx.Response(200, json=JSON_ANSWER)]
+# llama-cpp-python's server refuses a response_format it cannot take with HTTP 500.
+LLAMA_CPP_PYTHON = {
+    "error": {
+        "message": "1 validation error for CreateChatCompletionRequest\nresponse_format.type\n"
+        "  Input should be 'text' or 'json_object' [type=literal_error, "
+        "input_value='json_schema', input_type=str]",
+        "type": "internal_server_error",
+        "param": None,
+        "code": None,
+    }
+}
+
+
+def test_a_500_validation_error_naming_the_field_steps_down_at_once() -> None:
+    endpoint = Endpoint(json_schema=refusal(LLAMA_CPP_PYTHON, status=500))
+    time = FakeTime()
+    chat = client(endpoint, time=time)
+    completions = calls(chat, 2, response_format=VERDICT)
+    assert endpoint.kinds() == ["json_schema", "json_object", "json_object"]
+    assert [c.structured_output for c in completions] == ["json_object", "json_object"]
+    assert [c.attempts for c in completions] == [2, 1]
+    assert time.sleeps == []  # no backoff: a refusal is not transient
+    assert chat.structured_output_refusal is not None
+    assert chat.structured_output_refusal.startswith("HTTP 500 from 127.0.0.1:9")
+
+
+def test_a_5xx_that_names_the_field_steps_down_instead_of_retrying() -> None:
+    endpoint = Endpoint(
+        json_schema=httpx.Response(503, json=OPENAI_UNSUPPORTED),
+        json_object=httpx.Response(502, json=NO_JSON_MODE),
+    )
+    [completion] = calls(client(endpoint), 1, response_format=VERDICT)
+    assert endpoint.kinds() == ["json_schema", "json_object", None]
+    assert completion.structured_output == "none"
+
+
+def test_a_5xx_about_something_else_is_retried() -> None:
+    script = [httpx.Response(503, json={"error": {"message": "overloaded"}}), ok_json()]
     requests: list[httpx.Request] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
         requests.append(request)
         return script.pop(0)
 
-    chat = client(handler)
-    [completion] = calls(chat, 1, response_format=VERDICT)
+    [completion] = calls(client(handler), 1, response_format=VERDICT)
     assert [sent(r)["response_format"]["type"] for r in requests] == ["json_schema"] * 2
-    assert (completion.structured_output, chat.structured_output) == ("json_schema", "json_schema")
+    assert completion.structured_output == "json_schema"
+
+
+def ok_json() -> httpx.Response:
+    return httpx.Response(200, json=JSON_ANSWER)
 
 
 # --- with the runner's retries -----------------------------------------------------------
@@ -343,6 +382,10 @@ def test_a_refusal_that_echoes_the_key_never_shows_it() -> None:
         (400, {"message": "Structured outputs are not available for this model"}),
         (422, {"detail": [{"loc": ["body", "response_format"], "msg": "Extra inputs"}]}),
         (400, "unknown field `response_format`"),
+        (500, LLAMA_CPP_PYTHON),
+        (500, OPENAI_UNSUPPORTED),
+        (503, "response_format is not supported"),
+        (413, ONLY_JSON_OBJECT),
     ],
 )
 def test_errors_that_name_the_field_are_refusals(status: int, body: Any) -> None:
@@ -357,9 +400,12 @@ def test_errors_that_name_the_field_are_refusals(status: int, body: Any) -> None
         (400, {"error": {"message": "This model's maximum context length is 8192 tokens"}}),
         (400, {"error": {"message": "Invalid value", "param": "temperature"}}),
         (400, {"detail": [{"loc": ["body", "messages"], "input": {"response_format": {}}}]}),
-        (500, OPENAI_UNSUPPORTED),
+        (500, {"error": {"message": "out of memory"}}),
         (401, OPENAI_UNSUPPORTED),
+        (403, OPENAI_UNSUPPORTED),
         (404, OPENAI_UNSUPPORTED),
+        (429, OPENAI_UNSUPPORTED),
+        (200, OPENAI_UNSUPPORTED),
         (400, ["response_format"]),
     ],
 )

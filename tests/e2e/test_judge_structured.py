@@ -73,3 +73,30 @@ def test_a_judge_endpoint_that_refuses_any_format_is_judged_on_the_prompt(
     assert {(v["status"], v["structured_output"]) for v in verdicts} == {("ok", "none")}
     kinds = [r.get("response_format", {}).get("type") for r in fresh_server.requests]
     assert kinds == ["json_schema", "json_object", None, None, None, None]
+
+
+def test_a_judge_endpoint_that_refuses_the_schema_as_llama_cpp_python_does_steps_down_at_once(
+    tmp_path: Path, fresh_server: FakeServer
+) -> None:
+    # llama-cpp-python's server: HTTP 500, a validation error that names response_format.
+    run = bench_run("run", "--model", "reference", *ITEMS, cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    model = "fake/judge?refuse=json_schema&refuse_status=500"
+    verdicts = judge(run.run_file, model, fresh_server, tmp_path)
+    assert [(v["status"], v["score"], v["structured_output"]) for v in verdicts] == [
+        ("ok", 88, "json_object")
+    ] * 4
+    kinds = [r["response_format"]["type"] for r in fresh_server.requests]
+    assert kinds == ["json_schema"] + ["json_object"] * 4  # no retry of the refused schema
+
+
+def test_a_judge_endpoint_that_refuses_any_format_with_500s_is_judged_on_the_prompt(
+    tmp_path: Path, fresh_server: FakeServer
+) -> None:
+    run = bench_run("run", "--model", "reference", *ITEMS, cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    model = "fake/judge?refuse=response_format&refuse_status=500"
+    verdicts = judge(run.run_file, model, fresh_server, tmp_path)
+    assert {(v["status"], v["structured_output"]) for v in verdicts} == {("ok", "none")}
+    kinds = [r.get("response_format", {}).get("type") for r in fresh_server.requests]
+    assert kinds == ["json_schema", "json_object", None, None, None, None]

@@ -1,20 +1,20 @@
 """Structured output: OpenAI's ``response_format``, and what to send where it is refused.
 
 Endpoints differ. OpenAI, OpenRouter (for most providers), vLLM, llama.cpp and Ollama take a
-``json_schema``; some take only ``{"type": "json_object"}``; some refuse the field with HTTP 400;
-some take it and ignore it. The client asks for the schema first and steps down one level each
+``json_schema``; some take only ``{"type": "json_object"}``; some refuse the field with HTTP 400
+(llama-cpp-python's server with HTTP 500, a validation error naming the field); some take it and
+ignore it. The client asks for the schema first and steps down one level each
 time the endpoint refuses, by name, what was sent: ``json_schema`` → ``json_object`` → ``none``.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-import httpx
+from ._errors import error_words
 
 StructuredOutput = Literal["json_schema", "json_object", "none"]
 """How a requested `ResponseFormat` went to the endpoint.
@@ -40,8 +40,9 @@ _NAMES = (
     "json mode",
     "structured output",
 )
-# Error bodies are read this far for the phrases.
-_MAX_ERROR_CHARS = 65_536
+# Statuses that say something other than "not this field", whatever the words in them: the
+# key, the rights, the route or model, the rate.
+_NOT_REFUSALS = frozenset({401, 403, 404, 407, 429})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -103,40 +104,18 @@ def weaker(first: StructuredOutput, second: StructuredOutput) -> StructuredOutpu
 def refuses_response_format(status: int, error: Any) -> bool:
     """Whether an error answer refuses the ``response_format`` that was sent.
 
-    Only a 400 or 422 counts, and only where its error names the field (its message, ``param``
-    or ``code``, or a validation error's location); the rest of the body is not read, since
-    some servers echo the whole request, ``response_format`` included, in any error.
+    Any error status counts where its error names the field (its message, ``param`` or
+    ``code``, or a validation error's location): llama-cpp-python's server answers HTTP 500
+    with a validation error naming ``response_format``, and retrying that only fails again.
+    A 401, 403, 404, 407 or 429 never counts: those say something else whatever their words.
+    The rest of the body is not read, since some servers echo the whole request,
+    ``response_format`` included, in any error.
 
     Args:
         status: The HTTP status (or the code of an error object in a 200 answer).
         error: The answer (``httpx.Response``) or its decoded error object.
     """
-    if status not in (400, 422):
+    if status < 400 or status in _NOT_REFUSALS:
         return False
-    text = _error_words(error).lower()
+    text = error_words(error).lower()
     return any(name in text for name in _NAMES)
-
-
-def _error_words(error: Any) -> str:
-    if isinstance(error, httpx.Response):
-        content = error.content[:_MAX_ERROR_CHARS]
-        try:
-            body = json.loads(content)
-        except (ValueError, RecursionError):
-            return content.decode("utf-8", errors="replace")
-        if not isinstance(body, dict):
-            return ""
-        return " ".join(_error_words(body.get(key)) for key in ("error", "message", "detail"))
-    if isinstance(error, str):
-        return error
-    if isinstance(error, dict):
-        words = [
-            _error_words(error.get(key)) for key in ("message", "msg", "param", "code", "type")
-        ]
-        location = error.get("loc")
-        if isinstance(location, list):
-            words.extend(str(part) for part in location)
-        return " ".join(words)
-    if isinstance(error, list):
-        return " ".join(_error_words(entry) for entry in error[:20])
-    return ""
