@@ -222,3 +222,16 @@ def test_public_api_lists_every_public_name_once_and_sorted() -> None:
     public = {n for n in vars(bench_clients) if not n.startswith("_")}
     assert public == set(names) - {"__version__"}
     assert bench_clients.__version__ == "0.1.0"
+
+
+@pytest.mark.parametrize(
+    "key", ["sk-tést-0123456789", "sk-“quoted”-0123", "sk-abc\u00a0def", "sk\nkey"]
+)
+def test_a_key_that_is_not_ascii_is_one_clear_line_that_never_shows_it(key: str) -> None:
+    with pytest.raises(ClientError) as caught:
+        ClientConfig(model="vendor/model", api_key=SecretStr(key))
+    message = str(caught.value)
+    assert message.startswith("invalid --api-key: the API key must be ASCII")
+    assert "\n" not in message
+    assert key not in message
+    assert key[:5] not in message

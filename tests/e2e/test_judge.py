@@ -74,7 +74,12 @@ def test_an_unreadable_verdict_is_a_judge_infra_error_then_retried(
     bad = bench_run(
         "judge", str(run.run_file), "--judge-model", "fake/text", *endpoint(server), cwd=tmp_path
     )
-    assert bad.code == 0, bad.stderr
+    # Every verdict asked for failed: the command says so on one line and exits 1.
+    assert bad.code == 1, bad.stderr
+    [said] = [line for line in bad.stderr.splitlines() if line.startswith("bench-run: error")]
+    assert "every one of the 1 verdicts ended in an infra error" in said
+    assert "run the command again to retry them" in said
+    assert "Traceback" not in bad.stderr
     (verdict,) = [line for line in bad.lines() if line["type"] == "judge"]
     assert (verdict["status"], verdict["score"]) == ("infra_error", None)
     good = bench_run(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import urllib.parse
 from collections.abc import Mapping
@@ -172,8 +173,30 @@ def package_versions() -> dict[str, str]:
     return dict(sorted(found.items()))
 
 
+# The slug's share of a file name: with the prefix, time stamp and the longest suffix
+# (".report.html", "_charts"), names stay well under the usual 255-byte limit.
+_MAX_SLUG = 80
+
+
 def model_slug(model: str) -> str:
-    """The model id as a file-name part: ``google/gemma-4`` to ``google_gemma-4``."""
+    """The model id as a file-name part: ``google/gemma-4`` to ``google_gemma-4``.
+
+    A long id is cut, and a hash of the whole id added so that two long ids sharing a
+    beginning get two names. Nothing is lost: the run's header keeps the whole id.
+    """
+    slug = _whole_slug(model)
+    if len(slug) <= _MAX_SLUG:
+        return slug
+    digest = hashlib.sha256(model.encode("utf-8", errors="surrogatepass")).hexdigest()[:12]
+    return f"{slug[: _MAX_SLUG - 13].rstrip('._-')}-{digest}"
+
+
+def slug_is_shortened(model: str) -> bool:
+    """Whether `model_slug` cut the id to keep the run's file names short enough."""
+    return len(_whole_slug(model)) > _MAX_SLUG
+
+
+def _whole_slug(model: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", model).strip("_") or "model"
 
 

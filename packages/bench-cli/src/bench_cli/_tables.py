@@ -6,67 +6,72 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from bench_core import CRITERIA, WEIGHTS, Difficulty, Suite
 
 from ._report import format_score
+from ._terminal import printable
 
 
 def print_report(report: dict[str, Any], console: Console) -> None:
     """Print the overall score, then the breakdowns a reader compares models by."""
     run, summary, items, usage = report["run"], report["summary"], report["items"], report["usage"]
     latency = report["latency_s"]
-    overall = Table(title=f"Bencher — {run['model']}", show_header=False, title_justify="left")
+    overall = Table(
+        title=_text(f"Bencher — {run['model']}"), show_header=False, title_justify="left"
+    )
     overall.add_column(style="bold")
     overall.add_column()
-    overall.add_row("Score", format_score(summary["overall"]))
+    _row(overall, "Score", format_score(summary["overall"]))
     success = summary.get("success")
     if success is not None:
-        overall.add_row("Task success", describe_success(success))
-    overall.add_row(
+        _row(overall, "Task success", describe_success(success))
+    _row(
+        overall,
         "Items",
         f"{items['finished']} of {items['planned']} finished; {items['model_errors']} model "
         f"errors (scored 0), {items['infra_errors']} infra errors (left out)",
     )
     cost = "not reported" if usage["cost"] is None else f"${usage['cost']:.4f}"
-    overall.add_row(
+    _row(
+        overall,
         "Usage",
         f"{usage['prompt_tokens']:,} prompt + {usage['completion_tokens']:,} completion tokens; "
         f"cost {cost}",
     )
     spent = report.get("efficiency")
     if spent:
-        overall.add_row(
+        _row(
+            overall,
             "Efficiency",
             f"{spent['calls']:.1f} calls and {spent['turns']:.1f} turns per tool item "
             f"(the references: {spent['reference_calls']:.1f} and {spent['reference_turns']:.1f})",
         )
     if latency["p50"] is not None:
-        overall.add_row(
-            "Latency", f"p50 {latency['p50']:.2f} s, p95 {latency['p95']:.2f} s per item"
-        )
+        _row(overall, "Latency", f"p50 {latency['p50']:.2f} s, p95 {latency['p95']:.2f} s per item")
     console.print(overall)
 
     by_difficulty = _table("By difficulty", "Difficulty", "Weight")
     for name, score in summary["by_difficulty"].items():
-        by_difficulty.add_row(name, f"{WEIGHTS[Difficulty(name)]:.1f}", *_cells(score))
+        _row(by_difficulty, name, f"{WEIGHTS[Difficulty(name)]:.1f}", *_cells(score))
     console.print(by_difficulty)
 
     by_domain = _table("By domain", "Domain")
     for name, score in summary["by_domain"].items():
-        by_domain.add_row(name, *_cells(score))
+        _row(by_domain, name, *_cells(score))
     console.print(by_domain)
 
     for suite, criteria in summary["by_criterion"].items():
         table = _table(f"Criteria — {suite}", "Criterion", "Points")
         for name, score in criteria.items():
-            table.add_row(name, f"{CRITERIA[Suite(suite)][name]:.0f}", *_cells(score))
+            _row(table, name, f"{CRITERIA[Suite(suite)][name]:.0f}", *_cells(score))
         console.print(table)
 
     curve = summary["quality_curve"]
     quality = _table("By prompt quality", "Quality")
     for level, score in summary["by_quality"].items():
-        quality.add_row(str(level), *_cells(score))
+        _row(quality, str(level), *_cells(score))
     console.print(quality)
     if curve["slope"] is not None:
         console.print(f"Quality curve: {describe_curve(curve)}", highlight=False)
@@ -78,7 +83,7 @@ def print_report(report: dict[str, Any], console: Console) -> None:
             table.add_column(column)
         for status, kinds in errors.items():
             for kind, count in kinds.items():
-                table.add_row(status, kind, str(count))
+                _row(table, status, kind, str(count))
         console.print(table)
     if report.get("judges"):
         print_judges(report, console, label=run["model"])
@@ -123,7 +128,9 @@ def _cells(score: dict[str, Any]) -> tuple[str, str, str]:
 
 def print_judges(report: dict[str, Any], console: Console, *, label: str) -> None:
     """The judges' verdicts, apart from the automated score."""
-    table = Table(title=f"Judges of {label} (apart from the automated score)", title_justify="left")
+    table = Table(
+        title=_text(f"Judges of {label} (apart from the automated score)"), title_justify="left"
+    )
     for column in (
         "Judge",
         "Judge model",
@@ -147,7 +154,8 @@ def print_judges(report: dict[str, Any], console: Console, *, label: str) -> Non
         enforced = entry.get("structured_output", {})
         if enforced and set(enforced) != {"json_schema"}:
             judge += " (schema " + ", ".join(f"{k} {n}" for k, n in enforced.items()) + ")"
-        table.add_row(
+        _row(
+            table,
             judge,
             entry["judge_model"],
             entry["suite"],
@@ -177,7 +185,8 @@ def print_comparison(comparison: dict[str, Any], console: Console) -> None:
         usage, latency = comparison["usage"][label], comparison["latency_s"][label]
         cost = "not reported" if usage["cost"] is None else f"${usage['cost']:.4f}"
         timing = "—" if latency["p50"] is None else f"{latency['p50']:.2f} / {latency['p95']:.2f} s"
-        models.add_row(
+        _row(
+            models,
             label,
             format_score(summaries[label]["overall"]),
             _score_cell((summaries[label].get("success") or {}).get("overall")),
@@ -213,15 +222,18 @@ def print_comparison(comparison: dict[str, Any], console: Console) -> None:
         groups = list(dict.fromkeys(g for label in labels for g in summaries[label][key]))
         table = _side_by_side(title, key.removeprefix("by_").capitalize(), labels)
         for group in groups:
-            table.add_row(
-                str(group), *(_score_cell(summaries[label][key].get(group)) for label in labels)
+            _row(
+                table,
+                str(group),
+                *(_score_cell(summaries[label][key].get(group)) for label in labels),
             )
         console.print(table)
     suites = list(dict.fromkeys(s for label in labels for s in summaries[label]["by_criterion"]))
     for suite in suites:
         table = _side_by_side(f"Criteria — {suite}", "Criterion", labels)
         for name in CRITERIA[Suite(suite)]:
-            table.add_row(
+            _row(
+                table,
                 name,
                 *(
                     _score_cell(summaries[label]["by_criterion"].get(suite, {}).get(name))
@@ -232,19 +244,19 @@ def print_comparison(comparison: dict[str, Any], console: Console) -> None:
     for label in labels:
         curve = summaries[label]["quality_curve"]
         if curve["slope"] is not None:
-            console.print(f"{label}: {describe_curve(curve)}", highlight=False)
+            console.print(_text(f"{label}: {describe_curve(curve)}"), highlight=False)
     for label in labels:
         errors = summaries[label]["errors"]["model_error"]
         if errors:
             kinds = ", ".join(f"{kind} {count}" for kind, count in errors.items())
-            console.print(f"{label}: model errors (scored 0): {kinds}", highlight=False)
+            console.print(_text(f"{label}: model errors (scored 0): {kinds}"), highlight=False)
     for note in comparison["excluded"]:
         console.print(
-            f"Left out of {note['label']}: {note['items']} items, {note['reason']}.",
+            _text(f"Left out of {note['label']}: {note['items']} items, {note['reason']}."),
             highlight=False,
         )
     for sentence in comparison["differences"]:
-        console.print(f"Note: {sentence}.", highlight=False)
+        console.print(_text(f"Note: {sentence}."), highlight=False)
 
 
 def _differences_table(
@@ -253,15 +265,13 @@ def _differences_table(
     table = Table(title=title, title_justify="left")
     table.add_column("Scope")
     for a, b in pair_names:
-        table.add_column(f"{a} − {b}", justify="right")
+        table.add_column(_text(f"{a} − {b}"), justify="right")
     cells: dict[str, dict[tuple[str, str], str]] = {}
     for pair in pairs:
         cells.setdefault(pair["scope"], {})[(pair["a"], pair["b"])] = _difference(pair)
     for scope, row in cells.items():
         kind, _, value = scope.partition(":")
-        table.add_row(
-            f"{value} ({kind})" if value else kind, *(row.get(p, "—") for p in pair_names)
-        )
+        _row(table, f"{value} ({kind})" if value else kind, *(row.get(p, "—") for p in pair_names))
     return table
 
 
@@ -273,7 +283,7 @@ def _side_by_side(title: str, first: str, labels: list[str]) -> Table:
     table = Table(title=title, title_justify="left")
     table.add_column(first)
     for label in labels:
-        table.add_column(label, justify="right")
+        table.add_column(_text(label), justify="right")
     return table
 
 
@@ -287,3 +297,13 @@ def _difference(pair: dict[str, Any]) -> str:
         return "—"
     shown = f"{pair['difference']:+.1f} [{pair['low']:+.1f}, {pair['high']:+.1f}]"
     return f"{shown} tied" if pair["verdict"] == "tied" else shown
+
+
+def _text(value: object) -> Text:
+    """Text from a run file (model ids, labels, domains, error kinds) as plain text: no escape
+    codes, no control characters, and no Rich markup read into it."""
+    return Text(printable(str(value)))
+
+
+def _row(table: Table, *cells: object) -> None:
+    table.add_row(*(_text(cell) for cell in cells))

@@ -45,16 +45,24 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as error:
         # Imported here, not above: the error types live in packages --help must not load.
-        from bench_cli._errors import is_user_error  # noqa: PLC0415
+        from bench_cli._errors import disk_full_message, is_user_error  # noqa: PLC0415
 
-        if is_user_error(error):
-            return _fail(error)
+        cause: BaseException = error
+        while isinstance(cause, BaseExceptionGroup):  # what stopped a group of workers
+            cause = cause.exceptions[0]
+        if is_user_error(cause):
+            return _fail(cause)
+        full = disk_full_message(cause)
+        if full is not None:
+            return _fail(full)
         raise
     return result if isinstance(result, int) else 0
 
 
-def _fail(error: BaseException) -> int:
-    message = " ".join(str(error).split()) or type(error).__name__
+def _fail(error: BaseException | str) -> int:
+    from bench_cli._terminal import printable  # noqa: PLC0415 - kept off the --help path
+
+    message = " ".join(printable(str(error)).split()) or type(error).__name__
     print(f"bench-run: error: {message}", file=sys.stderr)
     return 2
 

@@ -95,6 +95,20 @@ class ClientConfig(BaseModel):
             raise ValueError(f"the model id {value!r} contains whitespace")
         return value
 
+    @field_validator("api_key")
+    @classmethod
+    def _ascii_key(cls, value: SecretStr | None) -> SecretStr | None:
+        # It goes in an HTTP header, which carries ASCII only; the key itself is never shown.
+        if value is not None:
+            for position, char in enumerate(value.get_secret_value(), start=1):
+                if not " " < char < "\x7f":
+                    raise ValueError(
+                        "the API key must be ASCII letters, digits and punctuation; it holds "
+                        f"another character (at position {position}): check for a pasted "
+                        "typographic quote, dash or space"
+                    )
+        return value
+
     @field_validator("base_url")
     @classmethod
     def _endpoint(cls, value: str) -> str:

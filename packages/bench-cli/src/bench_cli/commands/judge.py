@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shlex
 from pathlib import Path
 
 import msgspec
 from rich.console import Console
 
 from bench_clients import OPENROUTER_BASE_URL, ChatClient, ClientConfig, resolve_api_key
-from bench_core import BenchError, Registry, read_run
+from bench_core import BenchError, Registry, Run, read_run
 
+from .._errors import disk_full_message, is_disk_full
 from .._judging import JudgePlan, judge_run, task_index
 from .._plan import load_domains
 from .._progress import RunProgress
 from .._report import build_report
 from .._tables import print_judges
+from .._terminal import printable
 from ..html import html_report_path, write_run_html
 
 
@@ -34,6 +37,7 @@ def judge(
     """Add judge verdicts to a finished run without calling the benchmarked model again.
 
     Verdicts are appended to the run's JSONL; run it again to retry the verdicts that failed.
+    Exits with status 1 where every verdict asked for ended in an infra error.
 
     Args:
         path: The run's incremental_*.jsonl file.
@@ -59,9 +63,21 @@ def judge(
         concurrency=workers,
     )
     label = model or read_run(path).header.model
-    asyncio.run(
-        _judge(plan, config, judge_model=judge_model, workers=workers, label=label, errors=errors)
-    )
+    try:
+        asyncio.run(
+            _judge(
+                plan, config, judge_model=judge_model, workers=workers, label=label, errors=errors
+            )
+        )
+    except BaseExceptionGroup as group:
+        first = group.exceptions[0]
+        if is_disk_full(first):
+            advice = (
+                "every verdict given is saved; free some space, then run the same "
+                f"bench-run judge {shlex.quote(str(path))} again to ask for the rest"
+            )
+            raise BenchError(disk_full_message(first, advice=advice)) from None
+        raise first from None
     run = read_run(path)
     report = build_report(run)
     path.with_suffix(".report.json").write_bytes(
@@ -71,7 +87,26 @@ def judge(
     if page.exists():  # the run's HTML report shows the verdicts too: keep it in step
         write_run_html(report, run, path, page, Registry().load_all())
     print_judges(report, console, label=label)
-    return 0
+    return _all_failed(plan, run, errors)
+
+
+def _all_failed(plan: JudgePlan, run: Run, errors: Console) -> int:
+    """1, with one line saying so, where every verdict asked for ended in an infra error."""
+    asked = {(*r.key, "llm") for r in plan.llm} | {(*r.key, "visual") for r in plan.visual}
+    verdicts = [v for v in run.latest_judges() if (*v.key, v.judge) in asked]
+    if not verdicts or any(v.status != "infra_error" for v in verdicts):
+        return 0
+    errors.print(
+        printable(
+            f"bench-run: error: every one of the {len(verdicts)} verdicts ended in an infra "
+            f"error (the last: {verdicts[-1].error_message}); no verdict was given; run the "
+            "command again to retry them"
+        ),
+        highlight=False,
+        markup=False,
+        soft_wrap=True,
+    )
+    return 1
 
 
 async def _judge(
@@ -88,7 +123,9 @@ async def _judge(
     async with ChatClient(config) as client:
         await client.preflight()
         errors.print(
-            f"Judging {plan.count} verdicts of {label} with {judge_model}", highlight=False
+            printable(f"Judging {plan.count} verdicts of {label} with {judge_model}"),
+            highlight=False,
+            markup=False,
         )
         with RunProgress(plan.count, errors, label="judging") as progress:
             await judge_run(

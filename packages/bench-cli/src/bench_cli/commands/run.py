@@ -16,13 +16,23 @@ from rich.console import Console
 from bench_clients import OPENROUTER_BASE_URL, ChatClient, ClientConfig, resolve_api_key
 from bench_core import BenchError, Item, Registry, Store, plan_resume, read_run
 
+from .._errors import disk_full_message, is_disk_full
 from .._judging import JudgePlan, judge_run
 from .._models import REFERENCE_MODEL, EndpointModel, Model, ReferenceModel
-from .._plan import Plan, endpoint_host, make_header, make_plan, model_slug, public_base_url
+from .._plan import (
+    Plan,
+    endpoint_host,
+    make_header,
+    make_plan,
+    model_slug,
+    public_base_url,
+    slug_is_shortened,
+)
 from .._progress import RunProgress
 from .._report import build_report
 from .._runner import Runner
 from .._tables import print_report
+from .._terminal import printable
 from ..html import html_report_path, write_run_html
 
 if TYPE_CHECKING:  # the browser extra is optional
@@ -137,7 +147,7 @@ def run(
         resumed=resumed,
     )
     for problem in registry.problems:  # the domains left out; the others run
-        errors.print(f"bench-run: warning: {problem}", highlight=False)
+        errors.print(printable(f"bench-run: warning: {problem}"), highlight=False, markup=False)
     endpoint = base_url or plan.params["base_url"] or OPENROUTER_BASE_URL
     return asyncio.run(
         _run(
@@ -184,8 +194,11 @@ async def _run(
                 browser = await _open_browser(stack)
             except BenchError as error:
                 errors.print(
-                    f"bench-run: warning: {error}; the visual judge gets the HTML as text",
+                    printable(
+                        f"bench-run: warning: {error}; the visual judge gets the HTML as text"
+                    ),
                     highlight=False,
+                    markup=False,
                 )
         model: Model
         if plan.model == REFERENCE_MODEL:
@@ -206,7 +219,9 @@ async def _run(
                 request_timeout_s=min(task_timeout, 600.0),
             )
             for warning in config.warnings():
-                errors.print(f"bench-run: warning: {warning}", highlight=False)
+                errors.print(
+                    printable(f"bench-run: warning: {warning}"), highlight=False, markup=False
+                )
             model = EndpointModel(await _connect(stack, config))
         judge_client = None
         if judging.model is not None:
@@ -219,6 +234,14 @@ async def _run(
             )
             judge_client = await _connect(stack, judge_config)
         store, pending, done = _open_store(plan, base_url, resume, output_dir)
+        if resume is None and slug_is_shortened(plan.model):
+            errors.print(
+                f"bench-run: note: the model id is {len(plan.model)} characters long, so the "
+                "run's file name carries a shortened form with a hash; nothing is lost: the "
+                "run's header keeps the whole id",
+                highlight=False,
+                markup=False,
+            )
         code = await _execute(
             plan,
             model=model,
@@ -241,7 +264,29 @@ async def _run(
             )
         if code == 0:
             _finish(store.path, plan, console)
+            code = _all_infra_errors(store.path, plan, errors)
         return code
+
+
+def _all_infra_errors(path: Path, plan: Plan, errors: Console) -> int:
+    """1, with one line saying so, where every item of the run ended in an infra error: the
+    endpoint answered nothing that could be scored, and a pipeline must not take that for a
+    result."""
+    latest = read_run(path).latest()
+    if not latest or any(result.status != "infra_error" for result in latest):
+        return 0
+    last = latest[-1]
+    errors.print(
+        printable(
+            f"bench-run: error: every one of the {len(latest)} items ended in an infra error "
+            f"(the last: {last.error_class}: {last.error_message}); nothing was scored; "
+            f"retry them with: {_resume_command(plan, path)}"
+        ),
+        highlight=False,
+        markup=False,
+        soft_wrap=True,
+    )
+    return 1
 
 
 async def _open_browser(stack: contextlib.AsyncExitStack) -> ChartBrowser:
@@ -277,7 +322,11 @@ async def _judge_after(
 ) -> None:
     assert judging.model is not None
     judge_plan = JudgePlan(path, llm=judging.llm, visual=judging.visual)
-    errors.print(f"Judging {judge_plan.count} verdicts with {judging.model}", highlight=False)
+    errors.print(
+        printable(f"Judging {judge_plan.count} verdicts with {judging.model}"),
+        highlight=False,
+        markup=False,
+    )
     tasks = {item.task.id: item.task for item in plan.items}
     with RunProgress(judge_plan.count, errors, label="judging") as progress:
         await judge_run(
@@ -299,7 +348,11 @@ def _finish(path: Path, plan: Plan, console: Console) -> None:
     html_path = html_report_path(path)
     write_run_html(report, run, path, html_path, plan.domains.values())
     print_report(report, console)
-    console.print(f"Results: {path}\nReport:  {report_path}\nHTML:    {html_path}", highlight=False)
+    console.print(
+        f"Results: {path}\nReport:  {report_path}\nHTML:    {html_path}",
+        highlight=False,
+        markup=False,
+    )
 
 
 class Judging(msgspec.Struct, frozen=True, kw_only=True):
@@ -317,7 +370,6 @@ def _open_store(
         store = Store.reopen(resume)
         resume_plan = plan_resume(read_run(resume), plan.items)
         return store, resume_plan.pending, len(resume_plan.done)
-    output_dir.mkdir(parents=True, exist_ok=True)
     now = dt.datetime.now(dt.UTC)
     stem = f"incremental_{model_slug(plan.model)}_{now:%Y%m%d_%H%M%S}"
     path = output_dir / f"{stem}.jsonl"
@@ -328,7 +380,17 @@ def _open_store(
     header = make_header(
         plan, endpoint=endpoint_host(plan.model, base_url), run_id=path.stem, created_at=now
     )
-    return Store.create(path, header), list(plan.items), 0
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        return Store.create(path, header), list(plan.items), 0
+    except OSError as error:
+        if is_disk_full(error):
+            path.unlink(missing_ok=True)  # a run that cannot start writes nothing
+        full = disk_full_message(
+            error, advice="nothing was written; free some space, then start the run again"
+        )
+        reason = full or f"cannot create the run file {path}: {error.strerror or error}"
+        raise BenchError(reason) from None
 
 
 async def _execute(
@@ -343,12 +405,13 @@ async def _execute(
     browser: ChartBrowser | None,
     errors: Console,
 ) -> int:
-    resume_command = shlex.join(
-        ["bench-run", "run", "--model", plan.model, "--resume", str(store.path)]
-    )
+    resume_command = _resume_command(plan, store.path)
     errors.print(
-        f"Running {len(pending)} items on {plan.model} ({done} already done) → {store.path}",
+        printable(
+            f"Running {len(pending)} items on {plan.model} ({done} already done) → {store.path}"
+        ),
         highlight=False,
+        markup=False,
     )
     try:
         with RunProgress(done + len(pending), errors, done=done) as progress:
@@ -367,22 +430,44 @@ async def _execute(
     except asyncio.CancelledError:
         store.close()
         errors.print(
-            f"\nInterrupted. Every finished item is saved. To continue:\n  {resume_command}",
+            printable(
+                f"\nInterrupted. Every finished item is saved. To continue:\n  {resume_command}",
+                multiline=True,
+            ),
             highlight=False,
+            markup=False,
             soft_wrap=True,
         )
         return 130
     except BaseExceptionGroup as group:
-        store.close()
         first = group.exceptions[0]
+        if is_disk_full(first):
+            # Nothing is lost: each line went whole or not at all, and a torn last line is
+            # repaired by --resume.
+            with contextlib.suppress(OSError):
+                store.close()
+            advice = (
+                "every finished item is saved; free some space, then continue the run with "
+                f"--resume: {resume_command}"
+            )
+            raise BenchError(disk_full_message(first, advice=advice)) from None
+        store.close()
         errors.print(
-            f"The run stopped. Every finished item is saved. To continue:\n  {resume_command}",
+            printable(
+                f"The run stopped. Every finished item is saved. To continue:\n  {resume_command}",
+                multiline=True,
+            ),
             highlight=False,
+            markup=False,
             soft_wrap=True,
         )
         raise first from None
     store.close()
     return 0
+
+
+def _resume_command(plan: Plan, path: Path) -> str:
+    return shlex.join(["bench-run", "run", "--model", plan.model, "--resume", str(path)])
 
 
 def _split(value: str | None) -> tuple[str, ...] | None:
