@@ -183,7 +183,7 @@ def _e04(facts: Facts) -> Solved:
         "Response rate of the latest engagement survey",
         [
             "latest pulse survey response rate? + how many answered",
-            "how many ppl answerd the last engagment survey",
+            "how many ppl answerd the last engagment survey + the rate",
             "response rate last survey, n responses too",
             "How many people answered the most recent engagement survey, and what was the "
             "response rate?",

@@ -33,7 +33,10 @@ from ._tasks_medium import SECURITY_TITLE
 EXPERT = Difficulty.EXPERT
 CATCH_UP_TITLE = "Security Awareness Live Catch-up"
 MOVE_DAY = dt.date(2026, 5, 1)  # the day after Data Platform's manager leaves
-NOBODY = ("nobody", "no one", "none", "zero", "0", "everyone", "no finance")
+NOBODY = (
+    "nobody", "no one", "no-one", "none", "zero", "0", "everyone", "no finance",
+    "not overdue", "no employees", "no people",
+)  # fmt: skip
 
 
 def expert_tasks(facts: Facts) -> list[Solved]:
@@ -354,7 +357,17 @@ def _x04(facts: Facts) -> Solved:
         forbidden=("update_employee_manager",),
         max_turns=6,
         outcome=outcome(
-            facts=[fact("the report limit, or the count that breaks it", MAX_DIRECT_REPORTS, after)]
+            facts=[
+                fact(
+                    "the report limit that blocks the move",
+                    MAX_DIRECT_REPORTS,
+                    after,
+                    now,
+                    "limit",
+                    "cap",
+                    "maximum",
+                )
+            ]
         ),
     )
     solution = reference(

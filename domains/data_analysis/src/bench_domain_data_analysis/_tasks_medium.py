@@ -187,7 +187,8 @@ def _m03(facts: Facts) -> Solved:
             "Can you compare offices on the workload question from the most recent engagement "
             "survey and tell me which one is lowest, with its favourable share?",
             "Please break down the workload question of the 2026-Q1 engagement survey by "
-            "office and tell me which office has the lowest favourable percentage.",
+            "office and tell me which office has the lowest favourable percentage, and what it "
+            "is.",
             "For the wellbeing review: in the 2026-Q1 survey, which office had the lowest share "
             "of favourable answers (4 or 5) to 'My workload is sustainable', and what share?",
             "Using the 2026-Q1 engagement survey, split the workload question by office and "
