@@ -11,6 +11,7 @@ from rich.table import Table
 from bench_core import QUALITY_LEVELS, Registry
 
 from .._plan import load_domains
+from .._terminal import printable
 
 
 def list_tasks(*, json: bool = False) -> int:
@@ -26,7 +27,7 @@ def list_tasks(*, json: bool = False) -> int:
     console = Console()
     errors = Console(stderr=True, soft_wrap=True)  # one warning, one line, at any width
     for problem in registry.problems:
-        errors.print(f"bench-run: warning: {problem}", highlight=False)
+        errors.print(printable(f"bench-run: warning: {problem}"), highlight=False, markup=False)
     if json:
         listing = {
             "domains": [
