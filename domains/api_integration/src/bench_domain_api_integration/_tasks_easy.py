@@ -114,8 +114,8 @@ def _e03(facts: Facts) -> Solved:
         EASY,
         "One key's rate limit and quota",
         [
-            f"{key.id.lower()} rate limit?",
-            f"limits on key {key.id}",
+            f"{key.id.lower()} rate limit + quota?",
+            f"limits on key {key.id}, per min and per month",
             f"whats the ratelimit + quota for {key.id}",
             f"What limits does key {key.id} have? Per minute and per month.",
             f"How many requests a minute can {key.id} make, and what's its monthly quota?",
@@ -193,7 +193,7 @@ def _e05(facts: Facts) -> Solved:
         EASY,
         "The disabled webhooks",
         [
-            "any webhooks turned off?",
+            "any webhooks turned off? whose",
             "disabled webhooks??",
             "which webhooks r disabled rn",
             "Are any webhooks disabled at the moment? Whose?",

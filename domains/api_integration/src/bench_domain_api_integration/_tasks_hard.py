@@ -48,9 +48,10 @@ def _h01(facts: Facts) -> Solved:
         HARD,
         "The key throttled most in the last hour, its owner and its limit",
         [
-            "who's getting 429d the most last hr + their limit",
-            "most rate limited key past hour? owner, limit",
-            "which key got throttled most in the last hour, whose is it, whats the limit",
+            "which key got 429d the most last hr, how many, whose, limit?",
+            "most rate limited key past hour? count, owner, limit",
+            "which key got throttled most in the last hour (how many times), whose is it, whats "
+            "the limit",
             "Which key got the most 429s in the last hour? Who owns it and what's its limit?",
             "Which API key has been rate-limited most over the past hour, which customer is "
             "it, and what's its per-minute limit?",
@@ -248,7 +249,7 @@ def _h03(facts: Facts) -> Solved:
         "Replay a webhook's failed deliveries since its URL change, not the older ones",
         [
             "fernway fixed their webhook, resend the stuff that failed after the url change. "
-            "not the old broken ones",
+            "not the old broken ones. how many went?",
             "retry fernways failed webhooks from the url switch on, leave the earlier fails",
             "fernway webhook: replay what 404d after they moved it. older failures stay",
             "Fernway fixed their webhook receiver. Can you resend the deliveries that failed "
@@ -407,8 +408,8 @@ def _h05(facts: Facts) -> Solved:
         HARD,
         "Every active live key that can quote rates: more than one page",
         [
-            "which live keys can still quote rates? all of em",
-            "all active prod keys w/ rates:read, + whose",
+            "which live keys can still quote rates? all of em, how many + whose",
+            "all active prod keys w/ rates:read - count + whose",
             "how many live keys can get rate quotes rn and which customers",
             "Which active live keys can get rate quotes? I need all of them and whose they are.",
             "List every active live key with the rates:read scope, and which customers "

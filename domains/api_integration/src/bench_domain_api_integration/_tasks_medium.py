@@ -127,7 +127,7 @@ def _m02(facts: Facts) -> Solved:
         MEDIUM,
         "A customer's usage against its quota this month",
         [
-            "is quilon over quota this month",
+            "is quilon over quota this month? by how much, overage $",
             "quillon usage vs quota? overage?",
             "quillon analytics - how much over their quota r they",
             "Is Quillon Analytics over its quota this month? By how much?",
@@ -169,8 +169,13 @@ def _m02(facts: Facts) -> Solved:
         outcome=outcome(
             facts=[
                 fact("the key over quota", poller["key_id"]),
-                fact("its share of the quota used", poller["used_pct"], tolerance=0.05),
-                fact("the requests over quota", poller["over_quota_requests"]),
+                # How far over: as a share of the quota or as requests past it.
+                fact(
+                    "how far over quota",
+                    poller["used_pct"],
+                    poller["over_quota_requests"],
+                    tolerance=0.15,
+                ),
                 fact("the overage charge", overage, tolerance=0.005),
             ]
         ),
@@ -194,7 +199,7 @@ def _m03(facts: Facts) -> Solved:
         MEDIUM,
         "Who still calls a deprecated endpoint",
         [
-            "who still hits v1 rates",
+            "who still hits v1 rates, w/ which key",
             "anyone still calling GET /v1/rates??",
             "which customer is still on the old v1 rates thing",
             "Who's still calling GET /v1/rates these days?",
@@ -220,7 +225,10 @@ def _m03(facts: Facts) -> Solved:
         alternatives=(way(expect("query_request_logs", endpoint=endpoint(old))),),
         max_turns=4,
         outcome=outcome(
-            facts=[fact("the customer", owner.name, owner.id), fact("the key", key_id)]
+            facts=[
+                fact("the customer", owner.name, owner.id),
+                fact("the key", key_id, facts.fixtures.key_by_id[key_id].name),
+            ]
         ),
     )
     answer = (
@@ -254,7 +262,7 @@ def _m04(facts: Facts) -> Solved:
         MEDIUM,
         "A customer's 401s today",
         [
-            "nimbus 401s today?",
+            "nimbus 401s today? which key, why",
             "how many 401 did nimbus prnts get today + why",
             "nimbus getting unauthorized today? count/reason",
             "How many 401s has Nimbus Prints had today, and why?",
@@ -305,7 +313,7 @@ def _m04(facts: Facts) -> Solved:
         outcome=outcome(
             facts=[
                 fact("the number of 401s", len(rejected)),
-                fact("the key", key_id),
+                fact("the key", key_id, facts.fixtures.key_by_id[key_id].name),
                 fact("the error", error, error.replace("_", " ")),
             ]
         ),
@@ -369,7 +377,6 @@ def _m05(facts: Facts) -> Solved:
         outcome=outcome(
             facts=[
                 fact("the number of failed deliveries", len(failed)),
-                *(fact(f"delivery {d.id}", d.id) for d in failed),
                 fact("the error", "timeout", "timed out", "time out", "timing out"),
             ]
         ),
@@ -401,7 +408,7 @@ def _m06(facts: Facts) -> Solved:
         MEDIUM,
         "A customer's busiest key of a day",
         [
-            "brightcarts busiest key yday",
+            "brightcarts busiest key yday + how many reqs",
             "which brightcart key did most reqs yesterday",
             "bright cart - top key by requests yesterday?",
             "Which of Brightcart's keys made the most requests yesterday, and how many?",
