@@ -75,10 +75,11 @@ def _h01(facts: Facts) -> Solved:
         HARD,
         "The deployment just before an incident, and its author",
         [
-            f"{incident.id.lower()} - what deploy was right before it n who pushed it",
-            f"which deploy came just before {incident.id}? who did it",
-            f"{incident.id}: the deploy before it, author?",
-            f"What was the deployment right before {incident.id}, and who made it?",
+            f"{incident.id.lower()} - last deploy of that service before it n who pushed it",
+            f"which deploy of the broken service came just before {incident.id}? who did it",
+            f"{incident.id}: its service's deploy right before it, author?",
+            f"What was the affected service's last deployment before {incident.id}, and who "
+            "made it?",
             f"Can you find the deployment of the affected service that went out just before "
             f"{incident.id} opened, and tell me who deployed it?",
             f"I need the last deployment of the same service and environment before incident "
@@ -267,15 +268,16 @@ def _rollback_if_worse(facts: Facts, task_id: str, story: str) -> Solved:
     main, *others = ways(_discover(facts, deployment), *[[c] for c in calls], order=order)
     day = "Monday"
     prompts = [
-        f"{name} staging deploy monday - did errors go up after? if so roll it back",
-        f"check {name} in staging after mondays deploy, errors worse? then rollback",
-        f"{name} stg: error rate up since the deploy on monday? roll back if yes, else leave it",
-        f"Did {name}'s error rate in staging go up after Monday's deploy? If it did, roll "
-        "it back; if not, leave it.",
+        f"{name} staging deploy monday - errors up past the runbook limit after? then roll it back",
+        f"check {name} in staging after mondays deploy, errors worse per runbook? then rollback",
+        f"{name} stg: error rate blown up since the deploy on monday (runbook rule)? roll back "
+        "if yes, else leave it",
+        f"Did {name}'s error rate in staging rise past the runbook's limit after Monday's "
+        "deploy? If it did, roll it back; if not, leave it.",
         f"Can you check whether the {name} deploy to staging on {day} made the error rate "
-        "worse, and roll it back if so? Otherwise don't touch it.",
+        "worse by the runbook's measure, and roll it back if so? Otherwise don't touch it.",
         f"Compare {name}'s staging error rate before and after its deployment on {day}. If "
-        "it got worse, roll the deployment back; if not, leave it in place.",
+        "the runbook says that's a rollback, roll it back; if not, leave it in place.",
         f"Please compare the error rate of {name} in staging in the hours before and after "
         f"its {day} deployment, and roll that deployment back only if the runbook's "
         "error-rate rule calls for it.",
