@@ -329,7 +329,15 @@ def _x03(facts: Facts) -> Solved:
 def _x04(facts: Facts) -> Solved:
     pods = facts.pods_logging("inventory", "prod", "OOMKilled", OOM_DAY)
     count = facts.log_count("inventory", "prod", "OOMKilled", OOM_DAY)
-    query = text("OOMKilled", "oomkilled", "OOM", "OOMKilled inventory", "inventory OOMKilled")
+    query = text(
+        "OOMKilled",
+        "OOM",
+        "OOM killed",
+        "OOMKilled inventory",
+        "inventory OOMKilled",
+        "container OOMKilled",
+        "OOMKilled restarting",
+    )
     optional = ("service", "environment", "start", "end", "level")
     scope: dict[str, Any] = {
         "service": service(facts.fixtures, "inventory"),
