@@ -4,6 +4,7 @@ import re
 from collections import Counter
 
 from bench_core import ToolReference, ToolTask
+from bench_core.testing import reference_transcript
 from bench_domain_data_analysis import TOOLS, DataAnalysisDomain
 from bench_domain_data_analysis._facts import Facts
 from bench_domain_data_analysis._fixtures import Fixtures
@@ -128,3 +129,53 @@ def test_the_suppressed_team_is_suppressed(hr: DataAnalysisDomain) -> None:
     )
     assert result["suppressed"] is True
     assert "results" not in result
+
+
+# Facts the answer computes from what the tools return (a sum, a count after a move), so they
+# are not in any result themselves.
+# The wording facts (a refusal, that nobody is overdue) are not data at all.
+_COMPUTED = {
+    ("DA_M06", "the total FTE"),
+    ("DA_X04", "the report limit that blocks the move"),
+    ("DA_H04", "that individual pay is not disclosed"),
+    ("DA_X02", "that nobody in Finance is overdue"),
+}
+
+
+def _leaves(value: object) -> list[object]:
+    if isinstance(value, dict):
+        return [leaf for v in value.values() for leaf in _leaves(v)]
+    if isinstance(value, list):
+        return [leaf for v in value for leaf in _leaves(v)]
+    return [value]
+
+
+def test_every_fact_is_in_what_the_tools_return(hr: DataAnalysisDomain) -> None:
+    """The expected facts are checked against the simulator: each one the answer must state
+    is a value some call of the reference got back (counts of rows aside)."""
+    for task in _tasks(hr).values():
+        transcript, _ = reference_transcript(hr, task)
+        leaves = [leaf for c in transcript.calls for leaf in _leaves(c.result)]
+        counts = [len(v) for c in transcript.calls for v in _lists(c.result)]
+        numbers = {float(v) for v in leaves if isinstance(v, int | float)} | set(map(float, counts))
+        words = " ".join(str(v).casefold() for v in leaves if isinstance(v, str))
+        for fact in task.outcome.facts:
+            if fact.absent or (task.id, fact.name) in _COMPUTED:
+                continue
+            found = any(
+                (isinstance(form, str) and form.casefold() in words)
+                or (
+                    not isinstance(form, str)
+                    and any(abs(form - n) <= fact.tolerance for n in numbers)
+                )
+                for form in fact.any_of
+            )
+            assert found, (task.id, fact.name)
+
+
+def _lists(value: object) -> list[list[object]]:
+    if isinstance(value, dict):
+        return [found for v in value.values() for found in _lists(v)]
+    if isinstance(value, list):
+        return [value, *(found for v in value for found in _lists(v))]
+    return []
