@@ -732,6 +732,19 @@ def _hard(facts: Facts) -> dict[str, list[Solution]]:
                 ],
                 answer=f"Done: {len(replay)} deliveries retried, all succeeded.",
             ),
+            right(
+                "the URL change read from the listing, retried straight away",
+                [call("list_webhooks", customer="Fernway Outdoor")],
+                [
+                    call(
+                        "retry_webhook_delivery",
+                        webhook_id=fernway.id,
+                        since=fernway.url_updated_at,
+                    )
+                ],
+                answer=f"Resent {len(replay)} deliveries that failed after the URL change; "
+                "every one was accepted this time.",
+            ),
             wrong(
                 "replays the two older payload rejections too",
                 [call("list_webhooks", customer="Fernway Outdoor")],

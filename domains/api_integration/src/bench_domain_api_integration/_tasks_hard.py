@@ -288,6 +288,12 @@ def _h03(facts: Facts) -> Solved:
             ),
             # The webhook found through its record rather than the listing.
             way(expect("get_webhook", webhook_id=[hook.id]), lookup, retry),
+            # The URL change read from the listing, the failures not listed first.
+            way(
+                expect("list_webhooks", customer=customer(owner)),
+                retry,
+                order=[("list_webhooks", "retry_webhook_delivery")],
+            ),
         ),
         max_turns=8,
         outcome=outcome(
