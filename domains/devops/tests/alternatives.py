@@ -241,6 +241,11 @@ def _easy(facts: Facts) -> dict[str, list[Solution]]:
                 answer=f"{freeze.id} is in force (prod) and ends {freeze.ends_at[:10]} 08:00 CEST.",
             ),
             right(
+                "the end quoted as the API's UTC timestamp",
+                [call("list_change_freezes", environment="prod")],
+                answer=f"In force: {freeze.id}, ending {freeze.ends_at}.",
+            ),
+            right(
                 "American date order",
                 [call("list_change_freezes")],
                 answer=f"We're in the {freeze.name} ({freeze.id}); it lifts Tue, Apr 14 at "
@@ -505,6 +510,11 @@ def _medium(facts: Facts) -> dict[str, list[Solution]]:
                     )
                 ],
                 answer=f"Total: {total:,} requests (1-7 April).",
+            ),
+            right(
+                "the total in millions, to four figures",
+                [call("query_metrics", **requests, **week, step="1d", aggregation="sum")],
+                answer=f"About {total / 1e6:.2f}M requests over 1-7 April.",
             ),
             right(
                 "daily sums, the service first",

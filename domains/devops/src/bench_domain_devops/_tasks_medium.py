@@ -346,7 +346,14 @@ def _m06(facts: Facts) -> Solved:
         ),
         max_turns=4,
         outcome=outcome(
-            facts=[fact("the week's requests", total, tolerance=max(1.0, total * 0.001))]
+            facts=[
+                fact(
+                    "the week's requests",
+                    total,
+                    tolerance=max(1.0, total * 0.001),
+                    compact=True,  # 14.06M is the total to 0.1%
+                )
+            ]
         ),
     )
     return task, reference(
