@@ -111,3 +111,41 @@ def test_doing_the_twin_s_write_fails_it() -> None:
 
 def test_the_gateway_type() -> None:
     assert isinstance(domain(), ApiIntegrationDomain)
+
+
+# What every prompt of a task must say, one spelling of each group (the sloppy ones misspell).
+_CUES: dict[str, list[tuple[str, ...]]] = {
+    "AI_E01": [("harbor", "harbour")],
+    "AI_E02": [("v1 rates", "v1/rates")],
+    "AI_E03": [("ak-1043",)],
+    "AI_E04": [("deprecat",)],
+    "AI_E05": [("webhook",), ("disabled", "turned off", "switched off")],
+    "AI_M01": [
+        ("slow", "worst", "rank"),
+        ("p95",),
+        ("yday", "yesterday", "2026-03-17", "17 march"),
+    ],
+    "AI_M02": [("quillon", "quilon"), ("quota",)],
+    "AI_M03": [("v1 rates", "v1/rates")],
+    "AI_M04": [("nimbus",), ("401", "unauthorized"), ("today", "2026-03-18")],
+    "AI_M05": [("juniper", "junipr"), ("fail", "dead", "gave up")],
+    "AI_M06": [("brightcart", "bright cart"), ("yday", "yesterday", "2026-03-17", "17 march")],
+    "AI_H01": [("429", "rate limited", "rate-limited", "throttled"), ("hour", "hr", "14:20")],
+    "AI_H02": [("copperleaf", "copperlaf"), ("16", "monday"), ("2am", "02:00", "2am")],
+    "AI_H03": [("fernway",), ("url", "moved")],
+    "AI_H04": [("redwater",), ("shopify",)],
+    "AI_H05": [("live", "prod"), ("rates", "rate quote")],
+    "AI_X01": [("sable",), ("prod",)],
+    "AI_X02": [("nimbus",), ("order sync",)],
+    "AI_X03": [("harbor", "harbour"), ("woo",), ("secret",)],
+    "AI_X04": [("ak-1300",), ("quillon",), ("120",)],
+}
+
+
+def test_every_prompt_says_what_its_task_needs() -> None:
+    assert set(_CUES) == {t.id for t in _tool_tasks()}
+    for task in _tool_tasks():
+        for quality, prompt in enumerate(task.prompts, start=1):
+            text = prompt.lower()
+            for group in _CUES[task.id]:
+                assert any(cue in text for cue in group), f"{task.id} Q{quality} lacks {group}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from bench_core import ArgMatcher, Difficulty, ExpectedCall, ToolReference, ToolTask, authoring
@@ -72,8 +73,10 @@ def endpoint(record: Endpoint) -> ArgMatcher:
 
 
 def route_forms(record: Endpoint) -> tuple[str, ...]:
-    """The ways an answer names an endpoint: ``POST /v2/labels/batch``, ``EP-10``, the path."""
-    return (record.route, record.id, record.path)
+    """The ways an answer names an endpoint: ``GET /v2/labels/{label_id}``, ``EP-08``, the
+    path alone, and the path parameters written ``:label_id`` as some frameworks write them."""
+    colon = re.sub(r"\{(\w+)\}", r":\1", record.path)
+    return tuple(dict.fromkeys((record.route, record.id, record.path, f"{record.method} {colon}")))
 
 
 def key_forms(key: ApiKey) -> tuple[str, ...]:
