@@ -7,8 +7,9 @@ import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bench_core import Task, ToolReference
+from bench_core import ChartReference, Task, ToolReference
 
+from ._charts import build_charts
 from ._fixtures import load_fixtures
 from ._simulator import DevopsSimulator
 from ._tasks import build_tasks
@@ -40,8 +41,8 @@ console by the owning team."""
 
 
 class DevopsDomain:
-    """A platform team's monitoring and incident system: 16 tools, a simulator and 20 tool
-    tasks.
+    """A platform team's monitoring and incident system: 16 tools, a simulator, 20 tool
+    tasks and (so far) 4 chart tasks.
 
     Creating one is cheap: the fixtures are read when a simulator, the tasks or a reference is
     first asked for.
@@ -71,14 +72,14 @@ class DevopsDomain:
         return WRITE_TOOLS
 
     def tasks(self) -> Sequence[Task]:
-        """The tool tasks DO_E01-DO_X04."""
+        """The tool tasks DO_E01-DO_X04, then the chart tasks DO_C_E01-DO_C_E04."""
         return tuple(task for task, _ in _solved())
 
     def simulator(self) -> DevopsSimulator:
         """A fresh episode of the platform API."""
         return DevopsSimulator(load_fixtures())
 
-    def reference(self, task_id: str) -> ToolReference:
+    def reference(self, task_id: str) -> ToolReference | ChartReference:
         """The reference solution of a task.
 
         Raises:
@@ -91,8 +92,9 @@ class DevopsDomain:
 
 
 @functools.cache
-def _solved() -> tuple[tuple[Task, ToolReference], ...]:
-    return tuple(build_tasks(load_fixtures()))
+def _solved() -> tuple[tuple[Task, ToolReference | ChartReference], ...]:
+    fixtures = load_fixtures()
+    return (*build_tasks(fixtures), *build_charts(fixtures))
 
 
 def domain() -> DevopsDomain:

@@ -1,0 +1,96 @@
+"""The chart tasks written so far (the easy tier) are fair: their data is the fixtures' own
+figures, every computed point the scorer looks for follows from that data, every prompt asks
+for everything the spec scores, and every reference chart scores 100."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+
+import pytest
+
+from bench_core import ChartReference, ChartTask
+from bench_domain_devops import DevopsDomain
+from bench_domain_devops._facts import Facts
+from bench_scoring import score_chart
+
+CHART_IDS = [f"DO_C_E0{i}" for i in range(1, 5)]
+LIBRARIES = {
+    "https://cdn.jsdelivr.net/npm/chart.js@4.4.1/dist/chart.umd.min.js",
+    "https://cdn.jsdelivr.net/npm/echarts@5.5.0/dist/echarts.min.js",
+}
+
+
+def _charts(devops: DevopsDomain) -> list[ChartTask]:
+    return [t for t in devops.tasks() if isinstance(t, ChartTask)]
+
+
+def _chart(devops: DevopsDomain, task_id: str) -> ChartTask:
+    return next(t for t in _charts(devops) if t.id == task_id)
+
+
+def _rows(task: ChartTask) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(task.data)))
+
+
+def test_the_easy_chart_tasks_are_there_in_id_order(devops: DevopsDomain) -> None:
+    assert [t.id for t in _charts(devops)] == CHART_IDS
+    assert {t.difficulty.value for t in _charts(devops)} == {"easy"}
+
+
+@pytest.mark.parametrize("task_id", CHART_IDS)
+def test_every_prompt_asks_for_every_token(devops: DevopsDomain, task_id: str) -> None:
+    task = _chart(devops, task_id)
+    tokens = task.spec.tokens
+    assert len(set(task.prompts)) == 10
+    assert max(len(task.prompt(q)) for q in (1, 2, 3)) < len(task.prompt(10))
+    for quality, prompt in enumerate(task.prompts, start=1):
+        text = prompt.lower()
+        wanted = [*tokens.colors, *tokens.fonts, *tokens.radii, tokens.background]
+        missing = [w for w in wanted if w.lower() not in text]
+        assert not missing, f"{task_id} Q{quality} lacks {missing}"
+        assert "tooltip" in text, f"{task_id} Q{quality}"
+
+
+@pytest.mark.parametrize("task_id", CHART_IDS)
+def test_every_reference_scores_100(devops: DevopsDomain, task_id: str) -> None:
+    task = _chart(devops, task_id)
+    reference = devops.reference(task_id)
+    assert isinstance(reference, ChartReference)
+    assert score_chart(reference.html, task.spec).total == 100
+    assert any(library in reference.html for library in LIBRARIES)
+
+
+def test_the_data_is_the_fixtures_own(devops: DevopsDomain, facts: Facts) -> None:
+    data = facts.fixtures
+    team_of = {s.id: s.team for s in data.services}
+    march = Counter(
+        team_of[d.service_id] for d in data.deployments if d.started_at[:7] == "2026-03"
+    )
+    rows = _rows(_chart(devops, "DO_C_E01"))
+    assert {r["team"]: int(r["deployments"]) for r in rows} == dict(march)
+    assert sum(march.values()) in _chart(devops, "DO_C_E01").spec.values
+
+    severities = Counter(i.severity for i in data.incidents)
+    task = _chart(devops, "DO_C_E02")
+    assert {r["severity"]: int(r["incidents"]) for r in _rows(task)} == dict(severities)
+    share = round(100 * severities["SEV1"] / len(data.incidents), 1)
+    assert share in task.spec.values
+
+    states = Counter(a.state for a in data.alerts)
+    task = _chart(devops, "DO_C_E04")
+    assert {r["state"]: int(r["alerts"]) for r in _rows(task)} == dict(states)
+    assert len(data.alerts) - states["resolved"] in task.spec.values
+
+
+def test_the_week_of_p95_matches_the_metrics(devops: DevopsDomain, facts: Facts) -> None:
+    task = _chart(devops, "DO_C_E03")
+    rows = _rows(task)
+    assert [r["day"] for r in rows] == [f"2026-04-0{d}" for d in range(1, 8)]
+    for row in rows:
+        day = facts.today.replace(day=int(row["day"][-2:]))
+        wanted = facts.day_value("checkout", "prod", "latency_p95_ms", day, "avg")
+        assert abs(float(row["p95_ms"]) - wanted) <= 0.05
+    mean = round(sum(float(r["p95_ms"]) for r in rows) / 7, 1)
+    assert mean in task.spec.values
