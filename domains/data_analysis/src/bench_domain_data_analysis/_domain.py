@@ -9,6 +9,7 @@ from typing import Any
 
 from bench_core import ChartReference, Task, ToolReference
 
+from ._charts import build_charts
 from ._fixtures import load_fixtures
 from ._policy import MANAGER_CHANGE_POLICY, PAY_DISCLOSURE_POLICY, SURVEY_ANONYMITY_POLICY
 from ._simulator import DataAnalysisSimulator
@@ -37,7 +38,8 @@ HR policies you must follow (the API does not enforce them):
 
 
 class DataAnalysisDomain:
-    """Fernhill Software's HR analytics: 16 tools, a simulator and 20 tool tasks.
+    """Fernhill Software's HR analytics: 16 tools, a simulator, 20 tool tasks and (so far)
+    4 chart tasks.
 
     Creating one is cheap: the fixtures are read when a simulator, the tasks or a reference is
     first asked for.
@@ -67,7 +69,7 @@ class DataAnalysisDomain:
         return WRITE_TOOLS
 
     def tasks(self) -> Sequence[Task]:
-        """The tool tasks DA_E01-DA_X04."""
+        """The tool tasks DA_E01-DA_X04, then the chart tasks DA_C_E01-DA_C_E04."""
         return tuple(task for task, _ in _solved())
 
     def simulator(self) -> DataAnalysisSimulator:
@@ -88,7 +90,8 @@ class DataAnalysisDomain:
 
 @functools.cache
 def _solved() -> tuple[tuple[Task, ToolReference | ChartReference], ...]:
-    return tuple(build_tasks(load_fixtures()))
+    fixtures = load_fixtures()
+    return (*build_tasks(fixtures), *build_charts(fixtures))
 
 
 def domain() -> DataAnalysisDomain:

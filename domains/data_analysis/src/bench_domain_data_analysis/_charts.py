@@ -1,0 +1,437 @@
+"""The chart tasks: four easy charts so far (``DA_C_E01``-``DA_C_E04``), built from the
+fixtures.
+
+A task hands the model its data as CSV (the runner appends it after the prompt) and states the
+chart type, the design tokens, the rules and the interaction in every one of its ten prompts.
+Each asks for one computed figure besides the raw ones (a total, a company average, shares),
+so a chart that only dumps the input cannot find every data point the scorer looks for. The
+reference charts are hand-written SVG in one card template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from bench_core import ChartReference, ChartTask, Difficulty, authoring
+from bench_core.authoring import Scale, column, csv_text, el, esc, raw, ticks
+
+from ._chart_inputs import ChartData
+from ._expect import DOMAIN_ID
+from ._fixtures import Fixtures
+
+EASY = Difficulty.EASY
+ChartSolved = tuple[ChartTask, ChartReference]
+
+
+def build_charts(fixtures: Fixtures) -> list[ChartSolved]:
+    """The chart tasks with their references, in id order."""
+    data = ChartData(fixtures)
+    return [_c_e01(data), _c_e02(data), _c_e03(data), _c_e04(data)]
+
+
+def _card(
+    title: str, subtitle: str, chart: str, *, colors: Sequence[str], font: str, radius: str,
+    background: str,
+) -> ChartReference:  # fmt: skip
+    up, down, text = (colors[0], colors[0], colors[1]) if len(colors) == 2 else colors
+    return authoring.render(
+        __package__ or "bench_domain_data_analysis",
+        "card.html",
+        title=esc(title),
+        subtitle=esc(subtitle),
+        chart=chart,
+        up=up,
+        down=down,
+        text=text,
+        font=font,
+        radius=radius,
+        background=background,
+    )
+
+
+def _bars(
+    rows: Sequence[dict[str, Any]], label: str, value: str, show: Callable[[float], str],
+    *, reference: tuple[float, str] | None = None, describe: str,
+) -> str:  # fmt: skip
+    """Vertical bars in the rows' order, negatives below a zero line, each with a tooltip."""
+    width, height, left, right, top, bottom = 760, 380, 56, 16, 24, 64
+    values = [float(r[value]) for r in rows]
+    grid = ticks(min(0.0, *values), max(0.0, *values), 6)
+    y = Scale((grid[0], grid[-1]), (height - bottom, top))
+    band = (width - left - right) / len(rows)
+    parts = [el("line", x1=left, x2=width - right, y1=y(t), y2=y(t), class_="grid") for t in grid]
+    parts += [
+        el("text", esc(show(t)), x=left - 8, y=y(t) + 4, class_="tick", text_anchor="end")
+        for t in grid
+    ]
+    for i, (row, amount) in enumerate(zip(rows, values, strict=True)):
+        x = left + i * band + band * 0.18
+        top_y, bottom_y = sorted((y(amount), y(0)))
+        name = esc(str(row[label]))
+        tip = el("title", f"{name}: {esc(show(amount))}")
+        parts.append(
+            el("rect", tip, x=round(x, 1), y=round(top_y, 1), width=round(band * 0.64, 1),
+               height=round(max(bottom_y - top_y, 1), 1), rx=4,
+               class_="mark up" if amount >= 0 else "mark down", data_value=amount)
+        )  # fmt: skip
+        label_y = top_y - 6 if amount >= 0 else bottom_y + 14
+        middle = round(x + band * 0.32, 1)
+        parts.append(el("text", esc(show(amount)), x=middle, y=round(label_y, 1), class_="value"))
+        parts.append(el("text", name, x=middle, y=height - bottom + 30, class_="name"))
+    parts.append(el("line", x1=left, x2=width - right, y1=y(0), y2=y(0), class_="zero"))
+    if reference is not None:
+        level, text = reference
+        parts.append(el("line", x1=left, x2=width - right, y1=y(level), y2=y(level), class_="ref"))
+        parts.append(el("text", esc(text), x=width - right, y=y(level) - 6, class_="note",
+                        text_anchor="end"))  # fmt: skip
+    return el("svg", raw(parts), viewBox=f"0 0 {width} {height}", width=width, height=height,
+              role="img", aria_label=describe)  # fmt: skip
+
+
+def _line(
+    rows: Sequence[dict[str, Any]], label: str, value: str, show: Callable[[float], str],
+    *, describe: str,
+) -> str:  # fmt: skip
+    """One line through the rows' values in order, a dot with a tooltip on each point."""
+    width, height, left, right, top, bottom = 760, 340, 56, 24, 24, 48
+    values = [float(r[value]) for r in rows]
+    grid = ticks(0.0, max(values), 5)
+    y = Scale((grid[0], grid[-1]), (height - bottom, top))
+    step = (width - left - right) / (len(rows) - 1)
+    xs = [left + i * step for i in range(len(rows))]
+    parts = [el("line", x1=left, x2=width - right, y1=y(t), y2=y(t), class_="grid") for t in grid]
+    parts += [
+        el("text", esc(show(t)), x=left - 8, y=y(t) + 4, class_="tick", text_anchor="end")
+        for t in grid
+    ]
+    points = " ".join(f"{round(x, 1)},{round(y(v), 1)}" for x, v in zip(xs, values, strict=True))
+    parts.append(el("polyline", points=points, class_="trend"))
+    for x, row, amount in zip(xs, rows, values, strict=True):
+        name = esc(str(row[label]))
+        tip = el("title", f"{name}: {esc(show(amount))}")
+        parts.append(el("circle", tip, cx=round(x, 1), cy=round(y(amount), 1), r=4, class_="dot",
+                        data_value=amount))  # fmt: skip
+        parts.append(el("text", esc(show(amount)), x=round(x, 1), y=round(y(amount) - 10, 1),
+                        class_="value"))  # fmt: skip
+        parts.append(el("text", name, x=round(x, 1), y=height - bottom + 24, class_="name"))
+    return el("svg", raw(parts), viewBox=f"0 0 {width} {height}", width=width, height=height,
+              role="img", aria_label=describe)  # fmt: skip
+
+
+def _task(
+    task_id: str, title: str, prompts: list[str], *, rows: list[dict[str, Any]],
+    chart_type: str, labels: Sequence[str], values: Sequence[float], decimals: int,
+    colors: Sequence[str], font: str, radius: str, background: str,
+) -> ChartTask:  # fmt: skip
+    assert len(prompts) == 10, task_id
+    return authoring.chart_task(
+        task_id, EASY, title, prompts, domain=DOMAIN_ID, data=csv_text(rows),
+        chart_type=chart_type, labels=labels, values=values, decimals=decimals, compact=False,
+        colors=colors, font=font, radius=radius, background=background,
+        rules=["no-animation"], interactivity=["tooltip"],
+    )  # fmt: skip
+
+
+def _c_e01(data: ChartData) -> ChartSolved:
+    rows = data.headcount_by_department()
+    total = data.headcount_by_department_computed()["total"]
+    colors, font, radius, background = ["#2563eb", "#475569"], "IBM Plex Sans", "6px", "#ffffff"
+    task = _task(
+        "DA_C_E01",
+        "Headcount by department",
+        [
+            "bar chart headcount per dept (data below) + total somewhere. bars #2563eb txt "
+            "#475569, ibm plex sans, 6px radius, bg #ffffff, no anim/shadow/gradient, tooltips",
+            "headcount by department as bars pls, show the company total too. #2563eb bars, "
+            "#475569 text, IBM Plex Sans, 6px corners, white bg #ffffff. flat, no animation, "
+            "hover tooltip",
+            "dept headcount bars from the csv, total in the subtitle. colors #2563eb/#475569, "
+            "font ibm plex sans, radius 6px, bg #ffffff, no shadows no gradients no animation, "
+            "tooltip on hover",
+            "Can you make a bar chart of headcount by department from the data below, with the "
+            "company total shown? Bars #2563eb, text #475569, IBM Plex Sans, 6px corners, "
+            "background #ffffff. No animation, shadows or gradients; tooltips on hover.",
+            "I need a bar chart of today's headcount per department (data below) that also "
+            "states the total headcount. Use #2563eb for the bars and #475569 for text, the "
+            "IBM Plex Sans font, 6px rounded corners and a #ffffff background. Keep it flat (no "
+            "shadows or gradients), don't animate, and give each bar a tooltip.",
+            "Please chart the headcount of each department below as vertical bars, largest "
+            "first, and show the company-wide total in the subtitle. Bars #2563eb, labels "
+            "#475569, font IBM Plex Sans, 6px corner radius, background #ffffff. No animation, "
+            "no shadows, no gradients. Hovering a bar shows its department and headcount.",
+            "Build a vertical bar chart of current headcount by department from the CSV below, "
+            "one bar per row in the given order, plus the total headcount (the sum) in the "
+            "subtitle. Bar fill #2563eb, text and axes #475569, font family IBM Plex Sans, 6px "
+            "radius, background #ffffff. No animation, shadows or gradients. Tooltip per bar.",
+            "Create a bar chart from the CSV below (department, headcount): one bar per "
+            "department in row order, y-axis from zero, each bar labelled with its count, and "
+            "the company total (sum of the rows) stated in the subtitle. Tokens: bars #2563eb, "
+            "text #475569, IBM Plex Sans, 6px corners, #ffffff background. Rules: no animation, "
+            "no shadows, no gradients. Tooltip on hover with department and headcount.",
+            "Vertical bar chart, headcount by department (CSV below), bars in row order with "
+            "value labels, y-axis starting at zero; the subtitle states the total headcount, "
+            "computed as the sum of the rows. Bar color #2563eb; text and axis color #475569; "
+            "font IBM Plex Sans; corner radius 6px; background #ffffff. No animation, no "
+            "shadows, no gradients. Each bar shows a tooltip with its department and headcount.",
+            "Ticket: vertical bar chart of headcount by department from the CSV below "
+            "(department, headcount), one bar per row in row order, y-axis from zero, value "
+            "labels on the bars, subtitle stating the total headcount (sum of all rows). "
+            "Tokens: bar fill #2563eb, text/axis color #475569, font family IBM Plex Sans, "
+            "corner radius 6px (bars and card), background #ffffff. Rules: no animation, no "
+            "shadows, no gradients. Interaction: tooltip on each bar with department and "
+            "headcount.",
+        ],
+        rows=rows,
+        chart_type="bar",
+        labels=column(rows, "department"),
+        values=[*column(rows, "headcount"), total],
+        decimals=0,
+        colors=colors,
+        font=font,
+        radius=radius,
+        background=background,
+    )
+    chart = _bars(rows, "department", "headcount", lambda v: f"{v:.0f}",
+                  describe="Headcount by department")  # fmt: skip
+    subtitle = f"Current employees, people on leave included. Total headcount: {total}"
+    return task, _card(task.title, subtitle, chart, colors=colors, font=font, radius=radius,
+                       background=background)  # fmt: skip
+
+
+def _c_e02(data: ChartData) -> ChartSolved:
+    rows = [
+        {
+            "quarter": r["quarter"],
+            "exits": r["voluntary_exits"] + r["involuntary_exits"],
+            "annualized_rate_pct": r["annualized_rate_pct"],
+        }
+        for r in data.attrition_trend()
+    ]
+    total = data.attrition_trend_computed()["total_exits"]
+    colors, font, radius, background = ["#0f766e", "#334155"], "Source Sans 3", "8px", "#f8fafc"
+    task = _task(
+        "DA_C_E02",
+        "Annualised attrition by quarter",
+        [
+            "line chart annualized attrition by qtr (csv below), total exits in subtitle. line "
+            "#0f766e txt #334155, source sans 3, 8px radius, bg #f8fafc. no anim/shadow/gradient, "
+            "tooltips",
+            "attrition trend as a line pls, quarters along the bottom, + total exits over the "
+            "period. #0f766e line, #334155 text, Source Sans 3, 8px corners, bg #f8fafc, flat, "
+            "no animation, tooltips on points",
+            "annualised attrition line from the data, total exits somewhere. colors #0f766e / "
+            "#334155, font source sans 3, radius 8px, bg #f8fafc, no shadows/gradients/anim, "
+            "hover tooltip",
+            "Could you plot our annualised attrition rate per quarter (data below) as a line, "
+            "and show the total number of exits across all quarters? Line #0f766e, text "
+            "#334155, Source Sans 3, 8px corners, #f8fafc background. No animation, shadows or "
+            "gradients; tooltips on the points.",
+            "I'd like a line chart of the company's annualised attrition rate quarter by "
+            "quarter from the data below, with the total exits over the eight quarters in the "
+            "subtitle. Use #0f766e for the line and #334155 for text, Source Sans 3, 8px "
+            "rounded corners and a #f8fafc background. Flat, no animation, tooltip per point.",
+            "Please draw the annualised attrition rate (percent) for each quarter below as a "
+            "single line in quarter order, and state the total exits across all the quarters. "
+            "Line #0f766e, axis text #334155, font Source Sans 3, 8px radius, background "
+            "#f8fafc. No animation, no shadows, no gradients. Hovering a point shows a tooltip.",
+            "Build a line chart of annualized_rate_pct by quarter from the CSV below, one point "
+            "per quarter in row order, y-axis in percent from zero, and the total exits (sum of "
+            "the exits column) in the subtitle. Line #0f766e, text #334155, Source Sans 3, 8px "
+            "radius, #f8fafc background. No animation, shadows or gradients. Tooltips per point.",
+            "Create a line chart from the CSV below (quarter, exits, annualized_rate_pct): "
+            "quarters on the x-axis in row order, the annualised rate on the y-axis in percent "
+            "from zero, a labelled point per quarter, and the total exits over all quarters in "
+            "the subtitle. Tokens: line #0f766e, text #334155, Source Sans 3, 8px corners, "
+            "#f8fafc background. No animation, no shadows, no gradients. Tooltip on each point.",
+            "Single-series line chart of the annualised attrition rate (percent) per quarter "
+            "from the CSV below, in row order, y-axis from zero, each point labelled with its "
+            "rate to two decimals; the subtitle states the total exits, the sum of the exits "
+            "column. Line color #0f766e; text and axes #334155; font Source Sans 3; corner "
+            "radius 8px; background #f8fafc. No animation, shadows or gradients. Point tooltips.",
+            "Ticket: line chart of annualized_rate_pct (percent) by quarter from the CSV below "
+            "(quarter, exits, annualized_rate_pct), one point per row in row order, y-axis from "
+            "zero, point labels with two decimals, subtitle stating the total exits over all "
+            "quarters (sum of exits). Tokens: line/point color #0f766e, text/axis color "
+            "#334155, font family Source Sans 3, corner radius 8px, background #f8fafc. Rules: "
+            "no animation, no shadows, no gradients. Interaction: tooltip on each point with "
+            "the quarter and its rate.",
+        ],
+        rows=rows,
+        chart_type="line",
+        labels=column(rows, "quarter"),
+        values=[*column(rows, "annualized_rate_pct"), total],
+        decimals=2,
+        colors=colors,
+        font=font,
+        radius=radius,
+        background=background,
+    )
+    chart = _line(rows, "quarter", "annualized_rate_pct", lambda v: f"{v:.2f}%",
+                  describe="Annualised attrition rate by quarter, percent")  # fmt: skip
+    subtitle = f"Company-wide, all exit types. Total exits over the period: {total}"
+    return task, _card(task.title, subtitle, chart, colors=colors, font=font, radius=radius,
+                       background=background)  # fmt: skip
+
+
+def _c_e03(data: ChartData) -> ChartSolved:
+    survey = data.facts.latest_survey()
+    responses = dict.fromkeys(data.names, 0)
+    for response in data.fixtures.responses:
+        if response.survey_id == survey:
+            responses[response.department_id] += 1
+    by_name = {name: d for d, name in data.names.items()}
+    rows = [
+        {"department": r["department"], "responses": responses[by_name[r["department"]]],
+         "enps": r["enps"]}
+        for r in data.enps_by_department(survey)
+    ]  # fmt: skip
+    # The company's eNPS is the response-weighted mean of the departments' (exact, as eNPS is
+    # a difference of shares); from the rounded rows it rounds to the same figure.
+    weighted = sum(r["responses"] * r["enps"] for r in rows) / sum(r["responses"] for r in rows)
+    company = data.enps_by_department_computed(survey)["company_enps"]
+    assert round(weighted, 1) == company
+    colors = ["#16a34a", "#dc2626", "#374151"]
+    font, radius, background = "Inter", "4px", "#ffffff"
+    task = _task(
+        "DA_C_E03",
+        "eNPS by department, 2026-Q1",
+        [
+            "diverging bars enps per dept (below) + company enps line (weighted by responses). "
+            "pos #16a34a neg #dc2626 txt #374151, inter, 4px, bg #ffffff, no anim/shadow/gradient, "
+            "tooltips",
+            "enps by department as bars going up or down from 0, plus a line at the company "
+            "enps (weight by responses). #16a34a positive #dc2626 negative #374151 text, Inter, "
+            "4px corners, bg #ffffff, flat, no animation, hover tooltip",
+            "bar chart enps by dept, negatives below zero in red #dc2626, positives #16a34a, "
+            "text #374151, company-wide enps ref line (response weighted). inter radius 4px bg "
+            "#ffffff. no shadows gradients or animation. tooltips",
+            "Can you make a diverging bar chart of eNPS by department from the data below, with "
+            "a reference line at the company's overall eNPS (the response-weighted average)? "
+            "Positive bars #16a34a, negative #dc2626, text #374151, Inter, 4px corners, "
+            "#ffffff background. No animation, shadows or gradients; tooltips on hover.",
+            "I'd like the latest eNPS per department as bars above and below zero (data below), "
+            "with a dashed line at the company eNPS, which is the departments' eNPS weighted by "
+            "their responses. Green #16a34a above zero, red #dc2626 below, #374151 for text, "
+            "Inter font, 4px corners, #ffffff background. Flat, no animation, bar tooltips.",
+            "Please build a diverging bar chart of each department's eNPS in the 2026-Q1 "
+            "survey, lowest first as given, and mark the company-wide eNPS (average of the "
+            "departments weighted by responses) with a labelled reference line. Positive "
+            "#16a34a, negative #dc2626, labels #374151, font Inter, 4px radius, background "
+            "#ffffff. No animation, no shadows, no gradients. Tooltips.",
+            "Build a vertical diverging bar chart of eNPS by department from the CSV below, one "
+            "bar per row in row order, zero line shown, and a labelled reference line at the "
+            "company eNPS: the mean of the enps column weighted by the responses column. "
+            "Positive fill #16a34a, negative fill #dc2626, text #374151, Inter, 4px radius, "
+            "#ffffff background. No animation, shadows or gradients. Tooltip per bar.",
+            "Create a diverging bar chart from the CSV below (department, responses, enps; "
+            "2026-Q1 survey): bars above zero for positive eNPS and below for negative, in row "
+            "order, each labelled with its value, plus a dashed reference line labelled with "
+            "the company eNPS (enps weighted by responses, one decimal). Tokens: #16a34a "
+            "positive, #dc2626 negative, #374151 text, Inter, 4px corners, #ffffff background. "
+            "No animation, shadows or gradients. Tooltip on each bar.",
+            "Diverging bar chart of the 2026-Q1 eNPS (-100 to 100) per department from the CSV "
+            "below, row order kept, value labels to one decimal, zero baseline, and a labelled "
+            "reference line at the company eNPS, computed as the responses-weighted mean of the "
+            "enps column (one decimal). Positive bars #16a34a; negative bars #dc2626; text and "
+            "axes #374151; font Inter; radius 4px; background #ffffff. No animation, shadows or "
+            "gradients. Tooltip on every bar.",
+            "Ticket: diverging vertical bar chart of eNPS by department (2026-Q1 survey) from "
+            "the CSV below (department, responses, enps), one bar per row in row order, zero "
+            "baseline, value labels to one decimal, and a dashed reference line labelled with "
+            "the company-wide eNPS = sum(responses x enps) / sum(responses), one decimal. "
+            "Tokens: positive fill #16a34a, negative fill #dc2626, text/axis color #374151, "
+            "font family Inter, corner radius 4px, background #ffffff. Rules: no animation, no "
+            "shadows, no gradients. Interaction: tooltip on each bar with department and eNPS.",
+        ],
+        rows=rows,
+        chart_type="bar",
+        labels=column(rows, "department"),
+        values=[*column(rows, "enps"), company],
+        decimals=1,
+        colors=colors,
+        font=font,
+        radius=radius,
+        background=background,
+    )
+    chart = _bars(rows, "department", "enps", lambda v: f"{v:.1f}",
+                  reference=(company, f"Company eNPS {company:.1f}"),
+                  describe="eNPS by department, 2026-Q1")  # fmt: skip
+    subtitle = "Engagement survey 2026-Q1: % promoters minus % detractors"
+    return task, _card(task.title, subtitle, chart, colors=colors, font=font, radius=radius,
+                       background=background)  # fmt: skip
+
+
+def _c_e04(data: ChartData) -> ChartSolved:
+    rows = data.training_completion_by_course()
+    computed = data.training_completion_computed()
+    shares = [{"course": c, "on_time_pct": p} for c, p in computed["on_time_pct"].items()]
+    overall = computed["overall_on_time_pct"]
+    colors, font, radius, background = ["#7c3aed", "#4b5563"], "Roboto", "6px", "#fafafa"
+    task = _task(
+        "DA_C_E04",
+        "On-time completion of the mandatory courses",
+        [
+            "bars: % completed on time per mandatory course (calc from csv), overall % in "
+            "subtitle. #7c3aed bars #4b5563 txt roboto 6px bg #fafafa no anim/shadow/gradient, "
+            "tooltip",
+            "on-time completion rate by course as bars pls - completed_on_time / enrolled. and "
+            "the overall rate. #7c3aed, #4b5563 text, Roboto, 6px corners, bg #fafafa, flat, "
+            "no animation, tooltips",
+            "mandatory training on time % per course, bar chart, overall % too. colors #7c3aed "
+            "/ #4b5563, roboto, radius 6px, bg #fafafa, no shadows no gradients no animation, "
+            "hover tooltips",
+            "Can you chart, for each mandatory course below, the share of enrolled people who "
+            "finished on time, as bars? Also show the overall on-time share. Bars #7c3aed, "
+            "text #4b5563, Roboto, 6px corners, #fafafa background. No animation, shadows or "
+            "gradients; tooltips.",
+            "I'd like a bar chart of the on-time completion rate of each mandatory course (on "
+            "time completions divided by enrolled, from the data below) with the overall "
+            "on-time rate in the subtitle. Use #7c3aed for bars and #4b5563 for text, Roboto, "
+            "6px corners and a #fafafa background. Flat, no animation, a tooltip per bar.",
+            "Please compute each mandatory course's on-time completion rate (completed on time "
+            "/ enrolled, in percent) from the data below and chart it as vertical bars in the "
+            "given order, with the overall on-time rate across all courses in the subtitle. "
+            "Bars #7c3aed, text #4b5563, Roboto, 6px radius, #fafafa background. No "
+            "animation, shadows or gradients. Tooltips.",
+            "Build a vertical bar chart of the on-time completion rate per mandatory course: "
+            "completed_on_time / enrolled x 100, one decimal, from the CSV below, one bar per "
+            "row in row order; the subtitle gives the overall rate (all on-time completions / "
+            "all enrollments). Bars #7c3aed, text #4b5563, Roboto, 6px radius, #fafafa "
+            "background. No animation, shadows or gradients. Tooltip per bar.",
+            "Create a bar chart from the CSV below (course, deadline, enrolled, completed, "
+            "completed_on_time): for each course, the on-time rate = completed_on_time / "
+            "enrolled in percent to one decimal, bars in row order, y-axis 0-100%, each bar "
+            "labelled; overall on-time rate (sum of on-time / sum of enrolled) in the subtitle. "
+            "Tokens: #7c3aed bars, #4b5563 text, Roboto, 6px corners, #fafafa background. No "
+            "animation, shadows or gradients. Tooltip on each bar.",
+            "Vertical bar chart of each mandatory course's on-time completion rate from the "
+            "CSV below, computed as completed_on_time / enrolled x 100 (one decimal), bars in "
+            "row order with value labels, y-axis from zero; the subtitle states the overall "
+            "on-time rate (sum of completed_on_time / sum of enrolled). Bar color #7c3aed; "
+            "text #4b5563; font Roboto; radius 6px; background #fafafa. No animation, shadows "
+            "or gradients. Tooltip per bar with the course and its rate.",
+            "Ticket: vertical bar chart of the on-time completion rate per mandatory course "
+            "from the CSV below (course, deadline, enrolled, completed, completed_on_time): "
+            "rate = completed_on_time / enrolled x 100, one decimal, one bar per row in row "
+            "order, value labels, y-axis from zero; subtitle states the overall on-time rate "
+            "(sum of completed_on_time / sum of enrolled, one decimal). Tokens: bar fill "
+            "#7c3aed, text/axis color #4b5563, font family Roboto, corner radius 6px, "
+            "background #fafafa. Rules: no animation, no shadows, no gradients. Interaction: "
+            "tooltip on each bar with course and rate.",
+        ],
+        rows=rows,
+        chart_type="bar",
+        labels=column(rows, "course"),
+        values=[*column(shares, "on_time_pct"), overall],
+        decimals=1,
+        colors=colors,
+        font=font,
+        radius=radius,
+        background=background,
+    )
+    chart = _bars(shares, "course", "on_time_pct", lambda v: f"{v:.1f}%",
+                  describe="On-time completion rate per mandatory course, percent")  # fmt: skip
+    subtitle = f"Current employees; completed by the deadline. Overall on-time rate: {overall}%"
+    return task, _card(task.title, subtitle, chart, colors=colors, font=font, radius=radius,
+                       background=background)  # fmt: skip
