@@ -1,10 +1,11 @@
-"""The chart tasks written so far (the easy tier) are fair: their data is the fixtures' own
-figures, every computed point the scorer looks for follows from that data, every prompt asks
-for everything the spec scores, and every reference chart scores 100."""
+"""The chart tasks written so far (the easy tier and three medium ones) are fair: their data
+is the fixtures' own figures, every computed point the scorer looks for follows from that
+data, every prompt asks for everything the spec scores, and every reference chart scores 100."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections import Counter
 
@@ -15,10 +16,11 @@ from bench_domain_devops import DevopsDomain
 from bench_domain_devops._facts import Facts
 from bench_scoring import score_chart
 
-CHART_IDS = [f"DO_C_E0{i}" for i in range(1, 5)]
+CHART_IDS = [*(f"DO_C_E0{i}" for i in range(1, 5)), *(f"DO_C_M0{i}" for i in range(1, 4))]
 LIBRARIES = {
     "https://cdn.jsdelivr.net/npm/chart.js@4.4.1/dist/chart.umd.min.js",
     "https://cdn.jsdelivr.net/npm/echarts@5.5.0/dist/echarts.min.js",
+    "https://cdn.jsdelivr.net/npm/plotly.js-dist-min@2.35.2/plotly.min.js",
 }
 
 
@@ -34,9 +36,9 @@ def _rows(task: ChartTask) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(task.data)))
 
 
-def test_the_easy_chart_tasks_are_there_in_id_order(devops: DevopsDomain) -> None:
+def test_the_chart_tasks_written_so_far_are_there_in_id_order(devops: DevopsDomain) -> None:
     assert [t.id for t in _charts(devops)] == CHART_IDS
-    assert {t.difficulty.value for t in _charts(devops)} == {"easy"}
+    assert Counter(t.difficulty.value for t in _charts(devops)) == {"easy": 4, "medium": 3}
 
 
 @pytest.mark.parametrize("task_id", CHART_IDS)
@@ -94,3 +96,34 @@ def test_the_week_of_p95_matches_the_metrics(devops: DevopsDomain, facts: Facts)
         assert abs(float(row["p95_ms"]) - wanted) <= 0.05
     mean = round(sum(float(r["p95_ms"]) for r in rows) / 7, 1)
     assert mean in task.spec.values
+
+
+def test_the_medium_charts_data_and_computed_points(devops: DevopsDomain, facts: Facts) -> None:
+    data = facts.fixtures
+    task = _chart(devops, "DO_C_M01")
+    for row in _rows(task):
+        monday = dt.date.fromisoformat(row["week"])
+        assert monday.weekday() == 0
+        week = [
+            d for d in data.deployments
+            if monday.isoformat() <= d.started_at[:10] < str(monday + dt.timedelta(days=7))
+        ]  # fmt: skip
+        by_env = Counter(d.environment for d in week)
+        assert {e: int(row[e]) for e in ("dev", "staging", "prod")} == {
+            e: by_env[e] for e in ("dev", "staging", "prod")
+        }
+        assert len(week) in task.spec.values
+
+    task = _chart(devops, "DO_C_M02")
+    rows = _rows(task)
+    for service in ("checkout", "cart"):
+        mean = round(sum(float(r[service]) for r in rows) / len(rows), 3)
+        assert mean in task.spec.values
+
+    task = _chart(devops, "DO_C_M03")
+    counts = Counter(i.service for i in data.incidents)
+    assert {r["service"]: int(r["incidents"]) for r in _rows(task)} == dict(counts)
+    kept = [s for s, n in counts.items() if n >= 5]
+    assert sorted(task.spec.labels) == sorted(kept)
+    for service in kept:
+        assert round(100 * counts[service] / len(data.incidents), 1) in task.spec.values

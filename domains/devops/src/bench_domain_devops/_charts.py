@@ -1,7 +1,7 @@
 """The chart tasks: data from the fixtures given in the prompt, the spec the scorer checks
 (computed values beside the raw ones) and a reference chart rendered from a template.
 
-Only the easy tier (DO_C_E01-DO_C_E04) is written so far."""
+The easy tier (DO_C_E01-DO_C_E04) and the first three medium tasks are written so far."""
 
 from __future__ import annotations
 
@@ -18,16 +18,22 @@ from ._facts import Facts
 from ._fixtures import Fixtures
 
 EASY = Difficulty.EASY
+MEDIUM = Difficulty.MEDIUM
+ENVIRONMENTS = ("dev", "staging", "prod")
+WEEKS = [dt.date(2026, 2, 9) + dt.timedelta(weeks=i) for i in range(8)]  # Mondays
 SEVERITIES = ("SEV1", "SEV2", "SEV3", "SEV4")
 STATES = ("firing", "acked", "silenced", "resolved")
 MARCH = ("2026-03-01", "2026-04-01")
+MIN_INCIDENTS = 5  # DO_C_M03 keeps the services with at least this many
 WEEK = [dt.date(2026, 4, 1) + dt.timedelta(days=i) for i in range(7)]
 
 ChartSolved = tuple[ChartTask, ChartReference]
 
 
-def _task(task_id: str, title: str, prompts: Sequence[str], **spec: Any) -> ChartTask:
-    return authoring.chart_task(task_id, EASY, title, prompts, domain=DOMAIN_ID, **spec)
+def _task(
+    task_id: str, title: str, prompts: Sequence[str], difficulty: Difficulty = EASY, **spec: Any
+) -> ChartTask:
+    return authoring.chart_task(task_id, difficulty, title, prompts, domain=DOMAIN_ID, **spec)
 
 
 def _render(template: str, **slots: str) -> ChartReference:
@@ -35,9 +41,10 @@ def _render(template: str, **slots: str) -> ChartReference:
 
 
 def build_charts(fixtures: Fixtures) -> list[ChartSolved]:
-    """DO_C_E01-DO_C_E04, each with its reference chart."""
+    """DO_C_E01-DO_C_E04 and DO_C_M01-DO_C_M03, each with its reference chart."""
     facts = Facts(fixtures)
-    return [_e01(facts), _e02(facts), _e03(facts), _e04(facts)]
+    return [_e01(facts), _e02(facts), _e03(facts), _e04(facts), _m01(facts), _m02(facts),
+            _m03(facts)]  # fmt: skip
 
 
 def _e01(facts: Facts) -> ChartSolved:
@@ -285,3 +292,207 @@ def _e04(facts: Facts) -> ChartSolved:
     return task, _render(
         "DO_C_E04.html", data=script_json(rows), total=str(total), open=str(open_alerts)
     )
+
+
+def _m01(facts: Facts) -> ChartSolved:
+    rows: list[dict[str, Any]] = []
+    for monday in WEEKS:
+        start, end = monday.isoformat(), (monday + dt.timedelta(days=7)).isoformat()
+        week = [d for d in facts.fixtures.deployments if start <= d.started_at[:10] < end]
+        counts: collections.Counter[str] = collections.Counter(d.environment for d in week)
+        rows.append({"week": start, **{e: counts[e] for e in ENVIRONMENTS}, "total": len(week)})
+    data = [{k: v for k, v in r.items() if k != "total"} for r in rows]
+    colors = "dev #94a3b8, staging #f59e0b, prod #dc2626"
+    rest = "text #1e293b, font Inter, 6px radius, background #ffffff"
+    task = _task(
+        "DO_C_M01",
+        "Deployments per week by environment",
+        [
+            f"grouped bars deploys per week per env (csv below), legend, weekly totals on top. "
+            f"{colors}, {rest}. tooltips",
+            f"weekly deploys dev/staging/prod side by side + total per week. {colors}; {rest}; "
+            "legend + tooltip",
+            f"bar chart: each week 3 bars (env), label week total. {colors}, {rest}, tooltips",
+            "Can you chart our deployments per week, one bar per environment side by side, "
+            f"with a legend and each week's total shown? {colors}; {rest}. Tooltips on hover.",
+            "I'd like grouped bars of weekly deployments by environment from the CSV below, "
+            f"with a legend and the week's total above each group. Use {colors}; {rest}. "
+            "Tooltips on hover, nothing animated.",
+            "Chart the weekly deployments in the CSV below as grouped bars (dev, staging, prod "
+            "per week, in that order), label each week with its total across the three, and "
+            f"add a legend. Colors {colors}; {rest}. No shadows, gradients or animation. "
+            "Tooltip per bar.",
+            "Please build a grouped bar chart of deployments per week (weeks starting Monday, "
+            "from the CSV below): three bars per week for dev, staging and prod, a legend, and "
+            f"each week's total written above its group. Colors {colors}; {rest}. No shadows, "
+            "gradients or animation; a tooltip on each bar.",
+            "Build a grouped (not stacked) bar chart from the CSV below (week = the Monday it "
+            "starts, then dev, staging, prod counts): x = week in row order, three bars per "
+            "week in the order dev, staging, prod, y from zero, a legend, and the week's total "
+            f"(sum of the three) above each group. Colors {colors}; {rest}. No shadows, "
+            "gradients or animation. Tooltip with week, environment and count.",
+            "Create a grouped bar chart of the CSV below (week, dev, staging, prod): one group "
+            "per row in order, bars dev/staging/prod, y-axis from 0, legend naming the three "
+            "environments, and each group's total (dev+staging+prod) as a label. Fills dev "
+            "#94a3b8, staging #f59e0b, prod #dc2626; text #1e293b; font family Inter; radius "
+            "6px; background #ffffff. No shadows, gradients or animation. Hover tooltip per "
+            "bar.",
+            "Ticket: grouped bar chart of weekly deployments from the CSV below (week, dev, "
+            "staging, prod); groups in row order; bars dev, staging, prod; y from 0; legend; "
+            "each group labelled with its total. Tokens: dev #94a3b8, staging #f59e0b, prod "
+            "#dc2626, text #1e293b, font family Inter, corner radius 6px, background #ffffff. "
+            "Rules: no shadows, no gradients, no animation. Interaction: tooltip per bar "
+            "(week, environment, count).",
+        ],
+        MEDIUM,
+        data=csv_text(data),
+        chart_type="bar",
+        labels=[*column(rows, "week"), *ENVIRONMENTS],
+        values=[v for r in rows for v in (r["dev"], r["staging"], r["prod"], r["total"])],
+        colors=["#94a3b8", "#f59e0b", "#dc2626", "#1e293b"],
+        font="Inter",
+        radius="6px",
+        background="#ffffff",
+        rules=["no-animation"],
+        interactivity=["tooltip"],
+    )
+    return task, _render("DO_C_M01.html", data=script_json(rows))
+
+
+def _m02(facts: Facts) -> ChartSolved:
+    services = ("checkout", "cart")
+    rates = {
+        s: [round(facts.day_value(s, "prod", "error_rate_pct", d, "avg"), 3) for d in WEEK]
+        for s in services
+    }
+    rows = [
+        {"day": d.isoformat(), **{s: rates[s][i] for s in services}} for i, d in enumerate(WEEK)
+    ]
+    means = {s: round(sum(rates[s]) / len(WEEK), 3) for s in services}
+    colors = "checkout #2563eb, cart #db2777"
+    rest = "text #111827, font Lato, 4px radius, background #f9fafb"
+    task = _task(
+        "DO_C_M02",
+        "Daily error rate of two services",
+        [
+            f"2 lines err rate checkout vs cart per day apr 1-7 (csv below), legend, "
+            f"% w/ 3 decimals, 7-day avg of each. {colors}, {rest}. tooltips",
+            f"checkout + cart error rate daily, 2 lines + legend, show each ones 7 day avg. "
+            f"{colors}; {rest}; tooltip",
+            f"line chart 2 series (checkout, cart) err % per day, data below, avg of the 7 "
+            f"days per service in legend. {colors}, {rest}, tooltips",
+            "Can you plot checkout's and cart's daily error rate for 1-7 April (CSV below) as "
+            "two lines with a legend, showing each service's average of the seven days too? "
+            f"{colors}; {rest}. Tooltips on hover.",
+            "I'd like a two-line chart of the daily prod error rates of checkout and cart "
+            "(data below), in percent with three decimals, with a legend that also gives each "
+            f"service's average over the seven days. {colors}; {rest}. Hover tooltips.",
+            "Chart the daily error rate (%) of checkout and cart in prod for 1-7 April 2026 "
+            "from the CSV below as two lines, with a legend, and give each service's mean of "
+            f"the seven daily rates to three decimals. {colors}; {rest}. Tooltip per point.",
+            "Please build a line chart with two series, checkout and cart, of the daily prod "
+            "error rate in percent (CSV below, 1-7 April 2026), with a legend, y-axis in % "
+            "with three decimals, and each service's mean of the seven daily values (three "
+            f"decimals) in its legend entry. {colors}; {rest}. No animation, shadows or "
+            "gradients; tooltips on points.",
+            "Build a two-series line chart from the CSV below (day, checkout, cart: daily "
+            "error rate % in prod): x = day in row order, y = error rate in % (three "
+            "decimals), a legend, and in each legend entry the mean of that service's seven "
+            f"daily rates, to three decimals. Colors {colors}; {rest}. No animation, shadows "
+            "or gradients. Tooltip per point.",
+            "Create a line chart of the CSV below (day, checkout, cart), one line per service, "
+            "x = day, y = error rate in % formatted to three decimals; each legend entry reads "
+            "'<service> (7-day mean X.XXX%)', the mean of its column. Colors checkout #2563eb, "
+            "cart #db2777, text #111827; font family Lato; radius 4px; background #f9fafb. No "
+            "animation, shadows or gradients. Hover tooltip with day, service and rate.",
+            "Ticket: two-series line chart of daily prod error rate (%) for checkout and cart, "
+            "2026-04-01..07, from the CSV below (day, checkout, cart); x = day in row order; "
+            "y = % with 3 decimals; legend entry per service with the mean of its column (3 "
+            "decimals). Tokens: checkout #2563eb, cart #db2777, text #111827, font family Lato, "
+            "corner radius 4px, background #f9fafb. Rules: no animation, no shadows, no "
+            "gradients. Interaction: tooltip per point, legend.",
+        ],
+        MEDIUM,
+        data=csv_text(rows),
+        chart_type="line",
+        labels=[*column(rows, "day"), *services],
+        values=[*column(rows, "checkout"), *column(rows, "cart"), *means.values()],
+        decimals=2,
+        compact=False,
+        colors=["#2563eb", "#db2777", "#111827"],
+        font="Lato",
+        radius="4px",
+        background="#f9fafb",
+        rules=["no-animation"],
+        interactivity=["tooltip"],
+    )
+    return task, _render("DO_C_M02.html", data=script_json(rows), means=script_json(means))
+
+
+def _m03(facts: Facts) -> ChartSolved:
+    counts = collections.Counter(i.service for i in facts.fixtures.incidents)
+    total = sum(counts.values())
+    ranked = sorted(
+        ((s, n) for s, n in counts.items() if n >= MIN_INCIDENTS), key=lambda sn: (-sn[1], sn[0])
+    )
+    rows = [{"service": s, "incidents": n} for s, n in ranked]
+    shares = [round(100 * n / total, 1) for _, n in ranked]
+    data = [{"service": s, "incidents": n} for s, n in sorted(counts.items())]
+    tokens = "bars #0891b2, text #334155, font Nunito Sans, 5px radius, background #ffffff"
+    task = _task(
+        "DO_C_M03",
+        "The services with the most incidents",
+        [
+            f"horiz bars services w/ 5+ incidents, most first, label count + % of all. "
+            f"{tokens}. tooltips",
+            f"which services have >=5 incidents - bar chart sorted desc, show share of total. "
+            f"{tokens}, tooltip",
+            f"incidents per service (csv below) only those with 5 or more, sorted, with % of "
+            f"all incidents. {tokens}. hover tooltip",
+            "Can you make a horizontal bar chart of the services with at least 5 incidents "
+            "(CSV below), most incidents first, each labelled with its count and its share of "
+            f"all incidents? {tokens}. Tooltips on hover.",
+            "I'd like a sorted bar chart of only the services that had five or more "
+            "incidents (data below), biggest first, with each bar's count and percentage of "
+            f"every incident in the file. {tokens}. Hover tooltips.",
+            "From the CSV below, chart the services with 5 or more incidents as horizontal "
+            "bars sorted by count (highest first, ties by name), each labelled with the count "
+            f"and its share of all incidents in the file (one decimal). {tokens}. No shadows, "
+            "gradients or animation. Tooltip per bar.",
+            "Please build a horizontal bar chart of the services that had at least five "
+            "incidents (CSV below), sorted descending by count with ties in alphabetical "
+            "order, each bar labelled with its count and its percentage of all incidents "
+            f"listed (to one decimal). {tokens}. No shadows, gradients or animation; a "
+            "tooltip on each bar.",
+            "Build a horizontal bar chart from the CSV below (service, incidents): keep only "
+            "services with 5 or more incidents, sort by incidents descending then by name, "
+            "x from zero, and label each bar with its count and its share of the total of the "
+            f"whole file (% with one decimal). {tokens}. No shadows, gradients or animation. "
+            "Tooltip with service, count and share.",
+            "Create a horizontal bar chart of the CSV below (service, incidents), filtered to "
+            "incidents >= 5, sorted by incidents desc then service asc; each bar labelled "
+            "'count (share%)' where share = incidents / sum of the whole column, one decimal. "
+            "Fill #0891b2, text #334155, font family Nunito Sans, radius 5px, background "
+            "#ffffff. No shadows, gradients or animation. Hover tooltip per bar.",
+            "Ticket: horizontal bar chart from the CSV below (service, incidents); filter "
+            "incidents >= 5; sort incidents desc, then service asc; x from 0; label each bar "
+            "with its count and share of the column total (%, 1 decimal). Tokens: fill "
+            "#0891b2, text #334155, font family Nunito Sans, corner radius 5px, background "
+            "#ffffff. Rules: no shadows, no gradients, no animation. Interaction: tooltip per "
+            "bar (service, count, share).",
+        ],
+        MEDIUM,
+        data=csv_text(data),
+        chart_type="bar",
+        labels=column(rows, "service"),
+        values=[*column(rows, "incidents"), *shares],
+        decimals=1,
+        colors=["#0891b2", "#334155"],
+        font="Nunito Sans",
+        radius="5px",
+        background="#ffffff",
+        rules=["no-animation"],
+        interactivity=["tooltip"],
+    )
+    shown = [{**r, "share_pct": sh} for r, sh in zip(rows, shares, strict=True)]
+    return task, _render("DO_C_M03.html", data=script_json(shown), total=str(total))
