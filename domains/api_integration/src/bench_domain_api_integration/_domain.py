@@ -9,6 +9,8 @@ from typing import Any
 
 from bench_core import ChartReference, Task, ToolReference
 
+from ._charts import build_charts
+from ._facts import Facts
 from ._fixtures import load_fixtures
 from ._policy import PREAMBLE
 from ._simulator import ApiGatewaySimulator
@@ -17,7 +19,8 @@ from ._tools import TOOLS, WRITE_TOOLS
 
 
 class ApiIntegrationDomain:
-    """Relaybox's API gateway console: 16 tools, a simulator and 20 tool tasks.
+    """Relaybox's API gateway console: 16 tools, a simulator, 20 tool tasks and the easy chart
+    tasks.
 
     Creating one is cheap: the fixtures are read when a simulator, the tasks or a reference is
     first asked for.
@@ -47,7 +50,7 @@ class ApiIntegrationDomain:
         return WRITE_TOOLS
 
     def tasks(self) -> Sequence[Task]:
-        """The tool tasks AI_E01-AI_X04."""
+        """The tool tasks AI_E01-AI_X04, then the chart tasks AI_C_E01-AI_C_E04."""
         return tuple(task for task, _ in _solved())
 
     def simulator(self) -> ApiGatewaySimulator:
@@ -68,7 +71,8 @@ class ApiIntegrationDomain:
 
 @functools.cache
 def _solved() -> tuple[tuple[Task, ToolReference | ChartReference], ...]:
-    return tuple(build_tasks(load_fixtures()))
+    fixtures = load_fixtures()
+    return (*build_tasks(fixtures), *build_charts(Facts(fixtures)))
 
 
 def domain() -> ApiIntegrationDomain:
