@@ -1,4 +1,4 @@
-"""The chart tasks written so far (the easy tier and three medium ones) are fair: their data
+"""The chart tasks written so far (the easy and medium tiers) are fair: their data
 is the fixtures' own figures, every computed point the scorer looks for follows from that
 data, every prompt asks for everything the spec scores, and every reference chart scores 100."""
 
@@ -16,11 +16,13 @@ from bench_domain_devops import DevopsDomain
 from bench_domain_devops._facts import Facts
 from bench_scoring import score_chart
 
-CHART_IDS = [*(f"DO_C_E0{i}" for i in range(1, 5)), *(f"DO_C_M0{i}" for i in range(1, 4))]
+CHART_IDS = [*(f"DO_C_E0{i}" for i in range(1, 5)), *(f"DO_C_M0{i}" for i in range(1, 6))]
 LIBRARIES = {
     "https://cdn.jsdelivr.net/npm/chart.js@4.4.1/dist/chart.umd.min.js",
     "https://cdn.jsdelivr.net/npm/echarts@5.5.0/dist/echarts.min.js",
     "https://cdn.jsdelivr.net/npm/plotly.js-dist-min@2.35.2/plotly.min.js",
+    "https://cdn.jsdelivr.net/npm/vega-lite@5.21.0",
+    "https://cdn.jsdelivr.net/npm/d3@7.9.0/dist/d3.min.js",
 }
 
 
@@ -38,7 +40,7 @@ def _rows(task: ChartTask) -> list[dict[str, str]]:
 
 def test_the_chart_tasks_written_so_far_are_there_in_id_order(devops: DevopsDomain) -> None:
     assert [t.id for t in _charts(devops)] == CHART_IDS
-    assert Counter(t.difficulty.value for t in _charts(devops)) == {"easy": 4, "medium": 3}
+    assert Counter(t.difficulty.value for t in _charts(devops)) == {"easy": 4, "medium": 5}
 
 
 @pytest.mark.parametrize("task_id", CHART_IDS)
@@ -127,3 +129,24 @@ def test_the_medium_charts_data_and_computed_points(devops: DevopsDomain, facts:
     assert sorted(task.spec.labels) == sorted(kept)
     for service in kept:
         assert round(100 * counts[service] / len(data.incidents), 1) in task.spec.values
+
+
+def test_the_budget_and_resolution_charts_compute_from_their_data(
+    devops: DevopsDomain, facts: Facts
+) -> None:
+    task = _chart(devops, "DO_C_M04")
+    for row in _rows(task):
+        allowed = int(row["requests"]) * (100 - float(row["objective_pct"])) / 100
+        remaining = round(100 * (1 - int(row["errors"]) / allowed), 1)
+        assert remaining in task.spec.values
+        assert remaining == facts.slo_budget(row["service"], "prod")["budget_remaining_pct"]
+
+    task = _chart(devops, "DO_C_M05")
+    spans: dict[str, list[float]] = {}
+    for row in _rows(task):
+        opened = dt.datetime.fromisoformat(row["opened_at"])
+        resolved = dt.datetime.fromisoformat(row["resolved_at"])
+        spans.setdefault(row["severity"], []).append((resolved - opened).total_seconds() / 3600)
+    for hours in spans.values():
+        assert round(sum(hours) / len(hours), 1) in task.spec.values
+        assert len(hours) in task.spec.values

@@ -1,7 +1,7 @@
 """The chart tasks: data from the fixtures given in the prompt, the spec the scorer checks
 (computed values beside the raw ones) and a reference chart rendered from a template.
 
-The easy tier (DO_C_E01-DO_C_E04) and the first three medium tasks are written so far."""
+The easy and medium tiers (DO_C_E01-DO_C_E04, DO_C_M01-DO_C_M05) are written so far."""
 
 from __future__ import annotations
 
@@ -41,10 +41,10 @@ def _render(template: str, **slots: str) -> ChartReference:
 
 
 def build_charts(fixtures: Fixtures) -> list[ChartSolved]:
-    """DO_C_E01-DO_C_E04 and DO_C_M01-DO_C_M03, each with its reference chart."""
+    """DO_C_E01-DO_C_E04 and DO_C_M01-DO_C_M05, each with its reference chart."""
     facts = Facts(fixtures)
     return [_e01(facts), _e02(facts), _e03(facts), _e04(facts), _m01(facts), _m02(facts),
-            _m03(facts)]  # fmt: skip
+            _m03(facts), _m04(facts), _m05(facts)]  # fmt: skip
 
 
 def _e01(facts: Facts) -> ChartSolved:
@@ -496,3 +496,163 @@ def _m03(facts: Facts) -> ChartSolved:
     )
     shown = [{**r, "share_pct": sh} for r, sh in zip(rows, shares, strict=True)]
     return task, _render("DO_C_M03.html", data=script_json(shown), total=str(total))
+
+
+def _m04(facts: Facts) -> ChartSolved:
+    data: list[dict[str, Any]] = []
+    for slo in facts.fixtures.slos:
+        spent = facts.slo_budget(slo.service, "prod")
+        data.append(
+            {
+                "service": slo.service,
+                "objective_pct": slo.objective_pct,
+                "requests": spent["requests"],
+                "errors": spent["errors"],
+            }
+        )
+    left = {
+        r["service"]: round(
+            100 - 100 * r["errors"] / (r["requests"] * (100 - r["objective_pct"]) / 100), 1
+        )
+        for r in data
+    }
+    rows = [
+        {"service": name, "remaining_pct": pct}
+        for name, pct in sorted(left.items(), key=lambda item: (item[1], item[0]))
+    ]
+    tokens = "bars #4f46e5, text #1f2937, font Work Sans, 4px radius, background #ffffff"
+    task = _task(
+        "DO_C_M04",
+        "Error budget left per service",
+        [
+            "bar chart error budget remaining % per service (csv below: objective, requests, "
+            f"errors over 30d), lowest first, 1 decimal. {tokens}. tooltips",
+            "how much err budget each service has left - compute from the csv, sort "
+            f"ascending, horiz bars. {tokens}, tooltip",
+            f"slo budget remaining by service as bars (lowest first), % w/ 1 dp. {tokens}, "
+            "hover tooltips",
+            "Can you chart how much of its error budget each service has left, computed from "
+            "the CSV below (objective, requests and errors over 30 days), lowest first with "
+            f"one decimal? {tokens}. Tooltips on hover.",
+            "I'd like horizontal bars of the error budget remaining per service, worked out "
+            "from the data below (budget = requests x (100 - objective)%, remaining = 1 - "
+            f"errors / budget), sorted lowest first. {tokens}. Hover tooltips.",
+            "From the CSV below, compute each service's remaining error budget in percent "
+            "(100 x (1 - errors / (requests x (100 - objective) / 100))) and chart it as "
+            f"horizontal bars sorted ascending, labels with one decimal. {tokens}. No shadows "
+            "or gradients. Tooltip per bar.",
+            "Please build a horizontal bar chart of each service's remaining error budget (%), "
+            "computed from the CSV below as 100 x (1 - errors / allowed errors), where allowed "
+            "errors = requests x (100 - objective_pct) / 100; sort from the least budget left, "
+            f"label each bar to one decimal. {tokens}. No shadows, gradients or animation; a "
+            "tooltip on each bar.",
+            "Build a horizontal bar chart from the CSV below (service, objective_pct, requests, "
+            "errors over the 30-day window): per service, remaining budget % = 100 x (1 - "
+            "errors / (requests x (100 - objective_pct) / 100)); bars sorted ascending (ties "
+            f"by name), x from 0 to 100, labels with one decimal and a % sign. {tokens}. No "
+            "shadows, gradients or animation. Tooltip with service and remaining %.",
+            "Create a horizontal bar chart of remaining error budget per service computed from "
+            "the CSV below: remaining_pct = 100 * (1 - errors / (requests * (100 - "
+            "objective_pct) / 100)), one decimal; sort ascending, ties by service; x axis 0-100 "
+            "%. Fill #4f46e5, text #1f2937, font family Work Sans, radius 4px, background "
+            "#ffffff. No shadows, gradients or animation. Hover tooltip per bar.",
+            "Ticket: horizontal bar chart of SLO error budget remaining (%) per service, "
+            "computed from the CSV below (service, objective_pct, requests, errors): remaining "
+            "= 100 x (1 - errors / (requests x (100 - objective_pct) / 100)), 1 decimal; sorted "
+            "ascending, ties by name; x from 0 to 100. Tokens: fill #4f46e5, text #1f2937, "
+            "font family Work Sans, corner radius 4px, background #ffffff. Rules: no shadows, "
+            "no gradients, no animation. Interaction: tooltip per bar (service, remaining %).",
+        ],
+        MEDIUM,
+        data=csv_text(data),
+        chart_type="bar",
+        labels=column(rows, "service"),
+        values=column(rows, "remaining_pct"),
+        decimals=1,
+        colors=["#4f46e5", "#1f2937"],
+        font="Work Sans",
+        radius="4px",
+        background="#ffffff",
+        rules=["no-animation"],
+        interactivity=["tooltip"],
+    )
+    return task, _render("DO_C_M04.html", data=script_json(rows))
+
+
+def _m05(facts: Facts) -> ChartSolved:
+    resolved = [i for i in facts.fixtures.incidents if i.resolved_at]
+    data = [
+        {"id": i.id, "severity": i.severity, "opened_at": i.opened_at, "resolved_at": i.resolved_at}
+        for i in sorted(resolved, key=lambda i: i.opened_at)
+    ]
+    hours_by: dict[str, list[float]] = collections.defaultdict(list)
+    for i in resolved:
+        span = dt.datetime.fromisoformat(str(i.resolved_at)) - dt.datetime.fromisoformat(
+            i.opened_at
+        )
+        hours_by[i.severity].append(span.total_seconds() / 3600)
+    rows = [
+        {
+            "severity": s,
+            "mean_hours": round(sum(hours_by[s]) / len(hours_by[s]), 1),
+            "incidents": len(hours_by[s]),
+        }
+        for s in SEVERITIES
+    ]
+    tokens = "bars #0d9488, text #27272a, font Open Sans, 6px radius, background #fcfcfc"
+    task = _task(
+        "DO_C_M05",
+        "Mean time to resolve by severity",
+        [
+            "mttr per sev as bars from the incidents csv below (hours, 1 dp) + how many "
+            f"incidents each. {tokens}. tooltips",
+            "bar chart avg hours to resolve per severity, computed from data below, show n per "
+            f"bar. {tokens}, hover tooltip",
+            f"time to resolve by sev -> bars, mean in hours 1 decimal, count too. {tokens}, "
+            "tooltips",
+            "Can you chart the mean time to resolve per severity, in hours with one decimal, "
+            "from the resolved incidents in the CSV below, and show how many incidents each "
+            f"bar averages? {tokens}. Tooltips on hover.",
+            "I'd like a bar chart of the average hours from opening to resolution for each "
+            "severity, computed from the incidents below, with the number of incidents per "
+            f"severity shown. {tokens}. Hover tooltips, flat style.",
+            "From the CSV below (resolved incidents with opened and resolved times in UTC), "
+            "compute for each severity the mean time to resolve in hours (one decimal) and "
+            f"chart it as bars SEV1 to SEV4, each labelled with its mean and count. {tokens}. "
+            "No shadows or gradients. Tooltip per bar.",
+            "Please build a bar chart of the mean time to resolve per severity, in hours to one "
+            "decimal, computed from the CSV below (resolved_at minus opened_at for each "
+            "incident, averaged per severity), bars in the order SEV1-SEV4, each labelled "
+            f"with the mean and the number of incidents. {tokens}. No shadows, gradients or "
+            "animation; a tooltip on each bar.",
+            "Build a vertical bar chart from the CSV below (id, severity, opened_at, "
+            "resolved_at, UTC): for each severity, mean of (resolved_at - opened_at) in hours, "
+            "one decimal; bars SEV1, SEV2, SEV3, SEV4; y in hours from 0; each bar labelled "
+            f"with its mean and 'n = count'. {tokens}. No shadows, gradients or animation. "
+            "Tooltip with severity, mean hours and count.",
+            "Create a vertical bar chart of MTTR per severity computed from the CSV below: "
+            "mean_hours = average over the severity's rows of (resolved_at - opened_at) in "
+            "hours, 1 decimal; bars in order SEV1..SEV4; y from 0 (hours); label 'X.X h (n = "
+            "N)'. Fill #0d9488, text #27272a, font family Open Sans, radius 6px, background "
+            "#fcfcfc. No shadows, gradients or animation. Hover tooltip per bar.",
+            "Ticket: vertical bar chart of mean time to resolve (hours, 1 decimal) per "
+            "severity, computed from the CSV below (id, severity, opened_at, resolved_at; UTC): "
+            "mean of resolved_at - opened_at per severity; bars SEV1..SEV4; y from 0; each bar "
+            "labelled with mean and count. Tokens: fill #0d9488, text #27272a, font family "
+            "Open Sans, corner radius 6px, background #fcfcfc. Rules: no shadows, no "
+            "gradients, no animation. Interaction: tooltip per bar (severity, hours, count).",
+        ],
+        MEDIUM,
+        data=csv_text(data),
+        chart_type="bar",
+        labels=SEVERITIES,
+        values=[*column(rows, "mean_hours"), *column(rows, "incidents")],
+        decimals=1,
+        colors=["#0d9488", "#27272a"],
+        font="Open Sans",
+        radius="6px",
+        background="#fcfcfc",
+        rules=["no-animation"],
+        interactivity=["tooltip"],
+    )
+    return task, _render("DO_C_M05.html", data=script_json(rows))
