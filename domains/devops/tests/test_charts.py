@@ -1,4 +1,4 @@
-"""The chart tasks written so far (the easy and medium tiers) are fair: their data
+"""The chart tasks written so far (the easy, medium and hard tiers) are fair: their data
 is the fixtures' own figures, every computed point the scorer looks for follows from that
 data, every prompt asks for everything the spec scores, and every reference chart scores 100."""
 
@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from collections import Counter
 
 import pytest
@@ -16,7 +17,11 @@ from bench_domain_devops import DevopsDomain
 from bench_domain_devops._facts import Facts
 from bench_scoring import score_chart
 
-CHART_IDS = [*(f"DO_C_E0{i}" for i in range(1, 5)), *(f"DO_C_M0{i}" for i in range(1, 6))]
+CHART_IDS = [
+    *(f"DO_C_E0{i}" for i in range(1, 5)),
+    *(f"DO_C_M0{i}" for i in range(1, 6)),
+    *(f"DO_C_H0{i}" for i in range(1, 5)),
+]
 LIBRARIES = {
     "https://cdn.jsdelivr.net/npm/chart.js@4.4.1/dist/chart.umd.min.js",
     "https://cdn.jsdelivr.net/npm/echarts@5.5.0/dist/echarts.min.js",
@@ -40,7 +45,11 @@ def _rows(task: ChartTask) -> list[dict[str, str]]:
 
 def test_the_chart_tasks_written_so_far_are_there_in_id_order(devops: DevopsDomain) -> None:
     assert [t.id for t in _charts(devops)] == CHART_IDS
-    assert Counter(t.difficulty.value for t in _charts(devops)) == {"easy": 4, "medium": 5}
+    assert Counter(t.difficulty.value for t in _charts(devops)) == {
+        "easy": 4,
+        "medium": 5,
+        "hard": 4,
+    }
 
 
 @pytest.mark.parametrize("task_id", CHART_IDS)
@@ -150,3 +159,38 @@ def test_the_budget_and_resolution_charts_compute_from_their_data(
     for hours in spans.values():
         assert round(sum(hours) / len(hours), 1) in task.spec.values
         assert len(hours) in task.spec.values
+
+
+def test_the_hard_charts_compute_from_their_data(devops: DevopsDomain, facts: Facts) -> None:
+    task = _chart(devops, "DO_C_H01")
+    data = json.loads(task.data)
+    assert len(data["points"]) >= 50
+    for key in ("latency_p50_ms", "latency_p95_ms", "latency_p99_ms"):
+        assert max(p[key] for p in data["points"]) in task.spec.values
+    hotfix = facts.story_deployment("checkout_bad_hotfix")
+    assert data["deployments"][0]["id"] == hotfix.id
+    assert data["points"][0]["hour"] < hotfix.started_at < data["points"][-1]["hour"]
+
+    task = _chart(devops, "DO_C_H02")
+    rows = _rows(task)
+    budget = sum(int(r["requests"]) for r in rows) / 1000
+    spent = round(100 * sum(int(r["errors"]) for r in rows) / budget, 1)
+    assert spent in task.spec.values
+
+    task = _chart(devops, "DO_C_H03")
+    rows = _rows(task)
+    assert len(rows) * 3 >= 50
+    totals = [sum(int(r[e]) for e in ("dev", "staging", "prod")) for r in rows]
+    moving = [round(sum(totals[i - 6 : i + 1]) / 7, 2) for i in range(6, len(totals))]
+    assert all(v in moving for v in task.spec.values)
+
+    task = _chart(devops, "DO_C_H04")
+    data = json.loads(task.data)
+    deployment = data["deployment"]
+    start_hour = deployment["started_at"][:13] + ":00:00Z"
+    before = [p for p in data["points"] if p["hour"] < start_hour]
+    after = [p for p in data["points"] if p["hour"] > deployment["finished_at"]]
+    for side in (before, after):
+        rate = round(100 * sum(p["errors"] for p in side) / sum(p["requests"] for p in side), 3)
+        assert rate in task.spec.values
+    assert task.spec.values[-1] > 4 * task.spec.values[-2]  # the deploy made it worse

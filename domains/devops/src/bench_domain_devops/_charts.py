@@ -1,7 +1,7 @@
 """The chart tasks: data from the fixtures given in the prompt, the spec the scorer checks
 (computed values beside the raw ones) and a reference chart rendered from a template.
 
-The easy and medium tiers (DO_C_E01-DO_C_E04, DO_C_M01-DO_C_M05) are written so far."""
+The easy, medium and hard tiers are written so far; the expert one is to come."""
 
 from __future__ import annotations
 
@@ -11,14 +11,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from bench_core import ChartReference, ChartTask, Difficulty, authoring
-from bench_core.authoring import column, csv_text, script_json
+from bench_core.authoring import column, csv_text, json_text, script_json, spread
 
+from ._clock import format_utc
 from ._expect import DOMAIN_ID
 from ._facts import Facts
 from ._fixtures import Fixtures
+from ._metrics import hours
 
 EASY = Difficulty.EASY
 MEDIUM = Difficulty.MEDIUM
+HARD = Difficulty.HARD
 ENVIRONMENTS = ("dev", "staging", "prod")
 WEEKS = [dt.date(2026, 2, 9) + dt.timedelta(weeks=i) for i in range(8)]  # Mondays
 SEVERITIES = ("SEV1", "SEV2", "SEV3", "SEV4")
@@ -41,10 +44,11 @@ def _render(template: str, **slots: str) -> ChartReference:
 
 
 def build_charts(fixtures: Fixtures) -> list[ChartSolved]:
-    """DO_C_E01-DO_C_E04 and DO_C_M01-DO_C_M05, each with its reference chart."""
+    """DO_C_E01-DO_C_E04, DO_C_M01-DO_C_M05 and DO_C_H01-DO_C_H04, each with its reference chart."""
     facts = Facts(fixtures)
     return [_e01(facts), _e02(facts), _e03(facts), _e04(facts), _m01(facts), _m02(facts),
-            _m03(facts), _m04(facts), _m05(facts)]  # fmt: skip
+            _m03(facts), _m04(facts), _m05(facts), _h01(facts), _h02(facts), _h03(facts),
+            _h04(facts)]  # fmt: skip
 
 
 def _e01(facts: Facts) -> ChartSolved:
@@ -656,3 +660,342 @@ def _m05(facts: Facts) -> ChartSolved:
         interactivity=["tooltip"],
     )
     return task, _render("DO_C_M05.html", data=script_json(rows))
+
+
+def _hourly(
+    facts: Facts, where: tuple[str, str], start: dt.datetime, count: int, metrics: Sequence[str]
+) -> list[dict[str, Any]]:
+    """``count`` hourly points of a series from ``start``: the hour and each metric."""
+    series = facts.series(*where)
+    indices = hours(facts.fixtures.metrics, start, start + dt.timedelta(hours=count))
+    origin = dt.datetime.fromisoformat(facts.fixtures.metrics.start.replace("Z", "+00:00"))
+    return [
+        {
+            "hour": format_utc(origin + dt.timedelta(hours=i)),
+            **{m: getattr(series, m)[i] for m in metrics},
+        }
+        for i in indices
+    ]
+
+
+def _h01(facts: Facts) -> ChartSolved:
+    hotfix = facts.story_deployment("checkout_bad_hotfix")
+    start = dt.datetime(2026, 4, 6, tzinfo=dt.UTC)
+    names = ("latency_p50_ms", "latency_p95_ms", "latency_p99_ms")
+    points = _hourly(facts, ("checkout", "prod"), start, 54, names)
+    peaks = {m: max(p[m] for p in points) for m in names}
+    data = {
+        "points": points,
+        "deployments": [{"id": hotfix.id, "started_at": hotfix.started_at,
+                         "version": hotfix.version}],
+    }  # fmt: skip
+    colors = "p50 #93c5fd, p95 #2563eb, p99 #1e3a8a, deploy marker #dc2626"
+    rest = "text #0f172a, font Inter, 4px radius, background #ffffff"
+    sampled = [p[m] for m in names for p in spread(points, 8)]
+    task = _task(
+        "DO_C_H01",
+        "Checkout latency percentiles with the deploy marked",
+        [
+            "checkout p50/p95/p99 hourly lines (json below) + a vertical marker at the deploy "
+            f"w/ its id, peak of each line labelled. {colors}, {rest}. tooltips",
+            "3 latency lines checkout prod, mark the hotfix deploy (from the json), label "
+            f"max of each series. {colors}; {rest}; hover tooltip",
+            "percentile lines p50 p95 p99 hourly from data below, deploy line annotated w/ id, "
+            f"peaks shown. {colors}, {rest}, tooltips",
+            "Can you plot checkout's hourly p50, p95 and p99 latency from the JSON below as "
+            "three lines, mark the deployment with a vertical line labelled with its id, and "
+            f"label each line's peak? {colors}; {rest}. Tooltips on hover.",
+            "I'd like the three latency percentiles of checkout (data below) as lines over the "
+            "hours, with the deployment in the data drawn as an annotated vertical marker and "
+            f"each series' maximum labelled. {colors}; {rest}. Hover tooltips, legend.",
+            "Chart the hourly p50, p95 and p99 latency of checkout in prod from the JSON below "
+            "as three lines with a legend; draw a vertical marker at the deployment's start, "
+            f"labelled with its id and version, and annotate each line's peak (ms). {colors}; "
+            f"{rest}. No shadows, gradients or animation. Tooltip per point.",
+            "Please build a line chart of checkout's hourly latency percentiles (p50, p95, "
+            "p99, in ms) from the JSON below, one line each with a legend, a vertical "
+            "annotation at the deployment's start time showing its id and version, and the "
+            f"maximum of each series labelled. {colors}; {rest}. No shadows, gradients or "
+            "animation; tooltips on points.",
+            "Build a three-series line chart from the JSON below (points: hour in UTC and "
+            "p50/p95/p99 in ms; deployments: id, start, version): x = hour (UTC), y = ms, a "
+            "legend, a vertical marker line at each deployment's started_at labelled with its "
+            f"id and version, and a label at each series' peak with its value. {colors}; "
+            f"{rest}. No shadows, gradients or animation. Tooltip with hour, series and ms.",
+            "Create a line chart of the JSON below: three series (latency_p50_ms, "
+            "latency_p95_ms, latency_p99_ms) over points[].hour; legend; vertical annotation "
+            "at deployments[].started_at with id and version; an annotation at each series' "
+            "maximum giving its value in ms. Colors p50 #93c5fd, p95 #2563eb, p99 #1e3a8a, "
+            "marker #dc2626, text #0f172a; font family Inter; radius 4px; background #ffffff. "
+            "No shadows, gradients or animation. Hover tooltip per point.",
+            "Ticket: line chart of checkout prod hourly latency percentiles from the JSON "
+            "below; series p50/p95/p99 (ms) vs hour (UTC); legend; vertical marker at the "
+            "deployment start labelled id + version; peak of each series annotated with its "
+            "value. Tokens: p50 #93c5fd, p95 #2563eb, p99 #1e3a8a, marker #dc2626, text "
+            "#0f172a, font family Inter, corner radius 4px, background #ffffff. Rules: no "
+            "shadows, no gradients, no animation. Interaction: tooltip per point.",
+        ],
+        HARD,
+        data=json_text(data),
+        data_format="json",
+        chart_type="line",
+        labels=[hotfix.id, hotfix.version],
+        values=[*sampled, *peaks.values()],
+        colors=["#93c5fd", "#2563eb", "#1e3a8a", "#dc2626", "#0f172a"],
+        font="Inter",
+        radius="4px",
+        background="#ffffff",
+        rules=["no-animation"],
+        interactivity=["tooltip"],
+    )
+    return task, _render("DO_C_H01.html", data=script_json(data), peaks=script_json(peaks))
+
+
+def _h02(facts: Facts) -> ChartSolved:
+    data: list[dict[str, Any]] = []
+    running = 0
+    rows: list[dict[str, Any]] = []
+    for day in [dt.date(2026, 3, 10) + dt.timedelta(days=i) for i in range(29)]:
+        start = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+        indices = hours(facts.fixtures.metrics, start, start + dt.timedelta(days=1))
+        series = facts.series("checkout", "prod")
+        requests = sum(series.requests[i] for i in indices)
+        errors = sum(series.errors[i] for i in indices)
+        data.append({"day": day.isoformat(), "requests": requests, "errors": errors})
+    total_requests = sum(r["requests"] for r in data)
+    budget = total_requests * 0.1 / 100  # the 99.9% objective
+    for r in data:
+        running += r["errors"]
+        rows.append({**r, "spent_pct": round(100 * running / budget, 1)})
+    tokens = ("daily errors bars #f97316, budget spent line #7c2d12, text #292524, font Rubik, "
+              "4px radius, background #fffbeb")  # fmt: skip
+    task = _task(
+        "DO_C_H02",
+        "Error budget burn over the window",
+        [
+            "checkout budget burn: bars = daily errors, line on 2nd axis = cumulative % of "
+            "budget spent (budget = 0.1% of all requests in the csv). "
+            f"{tokens}. tooltips",
+            "dual axis chart: errors per day (bars) + running % of error budget used (line). "
+            f"budget is 0.1% of total requests below. {tokens}; tooltip",
+            "error budget burndown checkout - daily error bars, cumulative budget-spent % "
+            f"line right axis, budget = 0.1% of total reqs. {tokens}, tooltips",
+            "Can you chart checkout's error budget burn from the CSV below: daily errors as "
+            "bars and, on a second axis, the running share of the budget spent, where the "
+            "budget is 0.1% of all requests in the file (99.9% objective)? "
+            f"{tokens}. Tooltips on hover.",
+            "I'd like a dual-axis chart of checkout's errors per day (bars, left axis) and the "
+            "cumulative percentage of the error budget used so far (line, right axis); the "
+            f"budget is 0.1% of the total requests in the data below. {tokens}. Hover tooltips.",
+            "From the CSV below (day, requests, errors for checkout in prod), set the budget to "
+            "0.1% of the total requests (99.9% objective) and chart daily errors as bars on the "
+            "left axis with the running total of errors as a % of that budget as a line on the "
+            f"right axis, one decimal. {tokens}. No shadows, gradients or animation. Tooltips.",
+            "Please build a dual-axis chart: bars for checkout's errors per day (left axis) and "
+            "a line for the cumulative share of the error budget spent (right axis, % with one "
+            "decimal), where the budget = 0.1% of the sum of requests in the CSV below. Label "
+            f"the last point of the line. {tokens}. No shadows, gradients or animation; "
+            "tooltips.",
+            "Build a dual-axis combo chart from the CSV below (day, requests, errors): bars = "
+            "errors per day on the left y-axis; line = cumulative errors / budget x 100 on the "
+            "right y-axis (one decimal), with budget = 0.001 x sum(requests) (objective 99.9%); "
+            f"label the final value. {tokens}. No shadows, gradients or animation. Tooltip per "
+            "day with errors and % spent.",
+            "Create a combo chart from the CSV below: x = day; left axis bars = errors; right "
+            "axis line = spent_pct = 100 * running sum of errors / (0.001 * total requests of "
+            "the file), one decimal; annotate the last spent_pct. Colors bars #f97316, line "
+            "#7c2d12, text #292524; font family Rubik; radius 4px; background #fffbeb. No "
+            "shadows, gradients or animation. Hover tooltip per day.",
+            "Ticket: dual-axis chart of checkout prod error budget burn from the CSV below "
+            "(day, requests, errors). Budget = 0.1% of sum(requests). Bars (left) = daily "
+            "errors; line (right) = cumulative errors / budget in %, 1 decimal, last value "
+            "labelled. Tokens: bars #f97316, line #7c2d12, text #292524, font family Rubik, "
+            "corner radius 4px, background #fffbeb. Rules: no shadows, no gradients, no "
+            "animation. Interaction: tooltip per day (errors, % spent).",
+        ],
+        HARD,
+        data=csv_text(data),
+        chart_type="bar",
+        labels=[r["day"] for r in spread(rows, 6)],
+        values=[*(r["spent_pct"] for r in spread(rows, 10)), rows[-1]["spent_pct"]],
+        decimals=1,
+        colors=["#f97316", "#7c2d12", "#292524"],
+        font="Rubik",
+        radius="4px",
+        background="#fffbeb",
+        rules=["no-animation"],
+        interactivity=["tooltip"],
+    )
+    return task, _render("DO_C_H02.html", data=script_json(rows))
+
+
+def _h03(facts: Facts) -> ChartSolved:
+    days = [dt.date(2026, 3, 1) + dt.timedelta(days=i) for i in range(31)]
+    rows: list[dict[str, Any]] = []
+    for day in days:
+        today = [d for d in facts.fixtures.deployments if d.started_at[:10] == day.isoformat()]
+        counts: collections.Counter[str] = collections.Counter(d.environment for d in today)
+        rows.append({"day": day.isoformat(), **{e: counts[e] for e in ENVIRONMENTS}})
+    totals = [sum(int(r[e]) for e in ENVIRONMENTS) for r in rows]
+    moving = [
+        round(sum(totals[i - 6 : i + 1]) / 7, 2) if i >= 6 else None for i in range(len(rows))
+    ]
+    shown = [{**r, "total": t, "avg7": m} for r, t, m in zip(rows, totals, moving, strict=True)]
+    colors = "dev #cbd5e1, staging #fbbf24, prod #ef4444, 7-day average line #111827"
+    rest = "font Barlow, 4px radius, background #ffffff"
+    task = _task(
+        "DO_C_H03",
+        "Daily deployments stacked by environment, with a moving average",
+        [
+            "stacked bars deploys per day in march by env (csv below) + 7 day moving avg "
+            f"line of the daily total (from the 7th). {colors}, {rest}. tooltips",
+            "march deploys daily stacked dev/staging/prod, plus line = trailing 7-day avg of "
+            f"totals. {colors}; {rest}; tooltip",
+            "stacked daily deployments by environment, overlay 7d rolling mean of total, 2 "
+            f"decimals. {colors}, {rest}, tooltips",
+            "Can you chart March's deployments per day as bars stacked by environment (CSV "
+            "below), with a line for the 7-day moving average of the daily total, starting on "
+            f"the 7th? {colors}; {rest}. Tooltips on hover.",
+            "I'd like stacked bars of daily deployments per environment for March (data "
+            "below) with a trailing seven-day average of the daily totals drawn as a line "
+            f"(two decimals), first point on 7 March. {colors}; {rest}. Hover tooltips.",
+            "Chart the CSV below as bars stacked dev, staging, prod for each day of March "
+            "2026, and overlay the trailing 7-day mean of the daily total (days 1-7 give the "
+            f"first value, on the 7th), to two decimals. {colors}; {rest}. No shadows, "
+            "gradients or animation. Tooltip per day.",
+            "Please build a stacked bar chart of deployments per day in March 2026 by "
+            "environment (dev at the bottom, then staging, then prod) from the CSV below, with "
+            "a line showing the trailing 7-day average of the daily totals from 7 March on, "
+            f"two decimals, and a legend. {colors}; {rest}. No shadows, gradients or "
+            "animation; tooltips.",
+            "Build a stacked bar chart from the CSV below (day, dev, staging, prod), stack "
+            "order dev, staging, prod, x = day; overlay a line of the trailing 7-day mean of "
+            "the daily total (dev+staging+prod), defined from the 7th row on, two decimals; "
+            f"legend. {colors}; {rest}. No shadows, gradients or animation. Tooltip with the "
+            "day's counts, total and average.",
+            "Create a stacked bar + line chart from the CSV below: stacks dev/staging/prod per "
+            "day; line = mean of the day's total and the six previous days' totals (from row "
+            "7), 2 decimals; legend. Colors dev #cbd5e1, staging #fbbf24, prod #ef4444, "
+            "average #111827; font family Barlow; radius 4px; background #ffffff. No shadows, "
+            "gradients or animation. Hover tooltip per day.",
+            "Ticket: stacked bar chart of daily deployments in March 2026 by environment from "
+            "the CSV below (day, dev, staging, prod), stack order dev/staging/prod; overlay the "
+            "trailing 7-day moving average of the daily total (first value on row 7, 2 "
+            "decimals); legend. Tokens: dev #cbd5e1, staging #fbbf24, prod #ef4444, average "
+            "line #111827, font family Barlow, corner radius 4px, background #ffffff. Rules: "
+            "no shadows, no gradients, no animation. Interaction: tooltip per day.",
+        ],
+        HARD,
+        data=csv_text(rows),
+        chart_type="bar",
+        labels=[r["day"] for r in spread(rows, 6)],
+        values=[m for m in spread(moving[6:], 10) if m is not None],
+        decimals=1,
+        colors=["#cbd5e1", "#fbbf24", "#ef4444", "#111827"],
+        font="Barlow",
+        radius="4px",
+        background="#ffffff",
+        rules=["no-animation"],
+        interactivity=["tooltip"],
+    )
+    return task, _render("DO_C_H03.html", data=script_json(shown))
+
+
+def _h04(facts: Facts) -> ChartSolved:
+    deployment = facts.story_deployment("search_staging_bad")
+    start = dt.datetime(2026, 4, 5, 14, tzinfo=dt.UTC)
+    points = _hourly(facts, ("search", "staging"), start, 48, ("requests", "errors"))
+    rows = [{**p, "error_rate_pct": round(100 * p["errors"] / p["requests"], 3)} for p in points]
+    cut = deployment.started_at
+    before = [p for p in points if p["hour"] < cut[:13] + ":00:00Z"]
+    after = [p for p in points if p["hour"] > deployment.finished_at]
+    rate_before = round(
+        100 * sum(p["errors"] for p in before) / sum(p["requests"] for p in before), 3
+    )
+    rate_after = round(100 * sum(p["errors"] for p in after) / sum(p["requests"] for p in after), 3)
+    data = {
+        "deployment": {"id": deployment.id, "started_at": deployment.started_at,
+                       "finished_at": deployment.finished_at},
+        "points": points,
+    }  # fmt: skip
+    colors = "requests bars #a5b4fc, error rate line #be123c, deploy marker #0f172a"
+    rest = "text #334155, font Mulish, 6px radius, background #ffffff"
+    task = _task(
+        "DO_C_H04",
+        "Requests and error rate around a deploy",
+        [
+            "search staging: req bars + error rate % line (2nd axis) hourly (json below), mark "
+            "the deploy, show err rate before vs after (errors/requests, 3 dp). "
+            f"{colors}, {rest}. tooltips",
+            "dual axis hourly reqs + err% for search stg, deploy annotated, label overall rate "
+            f"before and after it. {colors}; {rest}; tooltip",
+            "bars = requests, line = error rate %, vertical deploy line, before/after rates "
+            f"(sum errors / sum requests). {colors}, {rest}, tooltips",
+            "Can you chart search's hourly requests (bars) and error rate (line, second axis) "
+            "in staging from the JSON below, mark the deployment, and show the error rate "
+            "before and after it (total errors over total requests, three decimals)? "
+            f"{colors}; {rest}. Tooltips.",
+            "I'd like a dual-axis chart of search staging traffic per hour (bars) and error rate "
+            "in % (line) from the data below, with the deployment marked and the error rate of "
+            "the hours before it and of the hours after it stated (errors / requests, three "
+            f"decimals). {colors}; {rest}. Hover tooltips.",
+            "From the JSON below, chart hourly requests as bars (left axis) and the hourly "
+            "error rate errors/requests in % as a line (right axis), draw a vertical marker at "
+            "the deployment labelled with its id, and annotate the error rate over all hours "
+            "before the deployment's hour and over all hours after it finished (sums, three "
+            f"decimals). {colors}; {rest}. No shadows, gradients or animation. Tooltips.",
+            "Please build a dual-axis chart from the JSON below: bars for requests per hour, a "
+            "line for the error rate (100 x errors / requests, three decimals) on the right "
+            "axis, a labelled vertical marker at the deployment, and two annotations: the error "
+            "rate over the hours before the hour the deployment started, and over the hours "
+            f"after it finished (total errors / total requests). {colors}; {rest}. No shadows, "
+            "gradients or animation; tooltips.",
+            "Build a combo chart of the JSON below (deployment; points: hour, requests, "
+            "errors): bars = requests (left axis), line = error rate % = 100 x errors / "
+            "requests per hour (right axis, 3 decimals), vertical marker at deployment."
+            "started_at labelled with its id; annotate the pooled error rate of the points "
+            "before the deployment's start hour and of the points after its finish, each 100 x "
+            f"sum(errors) / sum(requests), 3 decimals. {colors}; {rest}. No shadows, gradients "
+            "or animation. Tooltip per hour.",
+            "Create a dual-axis chart from the JSON below: x = points[].hour; bars requests; "
+            "line error_rate = 100*errors/requests (3 dp) on a right axis; marker at "
+            "deployment.started_at with its id; two labels: 'before' = 100*sum(errors)/"
+            "sum(requests) over hours earlier than the start hour, 'after' = the same over "
+            "hours later than finished_at. Colors requests #a5b4fc, error rate #be123c, marker "
+            "#0f172a, text #334155; font family Mulish; radius 6px; background #ffffff. No "
+            "shadows, gradients or animation. Hover tooltip.",
+            "Ticket: dual-axis chart of search staging, hourly, from the JSON below. Bars = "
+            "requests (left); line = 100 x errors / requests (right, 3 decimals); vertical "
+            "marker at deployment.started_at labelled with the id; annotate pooled error rate "
+            "before (hours before the start hour) and after (hours after finished_at), each "
+            "100 x sum(errors) / sum(requests), 3 decimals. Tokens: requests #a5b4fc, error "
+            "rate #be123c, marker #0f172a, text #334155, font family Mulish, corner radius 6px, "
+            "background #ffffff. Rules: no shadows, no gradients, no animation. Interaction: "
+            "tooltip per hour.",
+        ],
+        HARD,
+        data=json_text(data),
+        data_format="json",
+        chart_type="bar",
+        labels=[deployment.id],
+        values=[
+            *(r["error_rate_pct"] for r in spread(rows, 10)),
+            rate_before,
+            rate_after,
+        ],
+        decimals=2,
+        compact=False,
+        colors=["#a5b4fc", "#be123c", "#0f172a", "#334155"],
+        font="Mulish",
+        radius="6px",
+        background="#ffffff",
+        rules=["no-animation"],
+        interactivity=["tooltip"],
+    )
+    rates = {"before": rate_before, "after": rate_after}
+    return task, _render(
+        "DO_C_H04.html",
+        data=script_json(rows),
+        deployment=script_json(data["deployment"]),
+        rates=script_json(rates),
+    )
