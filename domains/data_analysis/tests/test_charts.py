@@ -1,5 +1,6 @@
-"""The chart tasks (the easy tier so far): ids, prompts that state every requirement, computed
-values the data does not carry, and references that score 100, statically and in Chromium."""
+"""The chart tasks (the easy tier and three medium ones so far): ids, prompts that state every
+requirement, computed values the data does not carry, and references that score 100,
+statically and in Chromium."""
 
 import asyncio
 import importlib.util
@@ -19,12 +20,26 @@ def _charts(hr: DataAnalysisDomain) -> list[ChartTask]:
 
 def test_the_chart_tasks_follow_the_tool_tasks_in_id_order(hr: DataAnalysisDomain) -> None:
     ids = [t.id for t in hr.tasks()]
-    assert ids[20:] == ["DA_C_E01", "DA_C_E02", "DA_C_E03", "DA_C_E04"]
-    assert all(t.difficulty.value == "easy" for t in _charts(hr))
+    assert ids[20:] == [
+        "DA_C_E01", "DA_C_E02", "DA_C_E03", "DA_C_E04", "DA_C_M01", "DA_C_M02", "DA_C_M03",
+    ]  # fmt: skip
+    levels = [t.difficulty.value for t in _charts(hr)]
+    assert levels == ["easy"] * 4 + ["medium"] * 3
+
+
+def test_medium_charts_have_several_series_a_legend_and_tooltips(hr: DataAnalysisDomain) -> None:
+    for task in _charts(hr):
+        if task.difficulty.value != "medium":
+            continue
+        assert set(task.spec.interactivity) == {"tooltip", "legend_toggle"}, task.id
+        assert len(task.spec.tokens.colors) >= 3, task.id
+        assert "legend" in task.prompt(10).lower(), task.id
 
 
 def test_easy_charts_have_one_series_of_at_most_twelve_points(hr: DataAnalysisDomain) -> None:
     for task in _charts(hr):
+        if task.difficulty.value != "easy":
+            continue
         assert task.spec.chart_type in ("bar", "line", "pie"), task.id
         assert len(task.spec.labels) <= 12, task.id
         assert 2 <= len(task.spec.tokens.colors) <= 6, task.id
@@ -73,6 +88,10 @@ def test_the_computed_values_agree_with_the_facts(data: Fixtures, hr: DataAnalys
     assert company in tasks["DA_C_E03"].spec.values
     overall = inputs.training_completion_computed()["overall_on_time_pct"]
     assert overall in tasks["DA_C_E04"].spec.values
+    trend = inputs.attrition_trend_computed()
+    assert trend["voluntary_share_pct"] in tasks["DA_C_M01"].spec.values
+    for iqr in inputs.salary_ranges_computed()["iqr_usd"].values():
+        assert iqr in tasks["DA_C_M02"].spec.values
 
 
 @pytest.mark.parametrize("task", _charts(domain()), ids=lambda t: t.id)

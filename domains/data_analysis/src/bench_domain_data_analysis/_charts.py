@@ -1,11 +1,12 @@
-"""The chart tasks: four easy charts so far (``DA_C_E01``-``DA_C_E04``), built from the
-fixtures.
+"""The chart tasks so far: the four easy charts (``DA_C_E01``-``DA_C_E04``) and three medium
+ones (``DA_C_M01``-``DA_C_M03``), built from the fixtures.
 
 A task hands the model its data as CSV (the runner appends it after the prompt) and states the
 chart type, the design tokens, the rules and the interaction in every one of its ten prompts.
 Each asks for one computed figure besides the raw ones (a total, a company average, shares),
 so a chart that only dumps the input cannot find every data point the scorer looks for. The
-reference charts are hand-written SVG in one card template.
+easy references are hand-written SVG in one card template; the medium ones use Chart.js and
+ECharts.
 """
 
 from __future__ import annotations
@@ -14,20 +15,25 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from bench_core import ChartReference, ChartTask, Difficulty, authoring
-from bench_core.authoring import Scale, column, csv_text, el, esc, raw, ticks
+from bench_core.authoring import Scale, column, csv_text, el, esc, raw, script_json, ticks
 
 from ._chart_inputs import ChartData
 from ._expect import DOMAIN_ID
 from ._fixtures import Fixtures
 
 EASY = Difficulty.EASY
+MEDIUM = Difficulty.MEDIUM
+PACKAGE = "bench_domain_data_analysis"
 ChartSolved = tuple[ChartTask, ChartReference]
 
 
 def build_charts(fixtures: Fixtures) -> list[ChartSolved]:
     """The chart tasks with their references, in id order."""
     data = ChartData(fixtures)
-    return [_c_e01(data), _c_e02(data), _c_e03(data), _c_e04(data)]
+    return [
+        _c_e01(data), _c_e02(data), _c_e03(data), _c_e04(data),
+        _c_m01(data), _c_m02(data), _c_m03(data),
+    ]  # fmt: skip
 
 
 def _card(
@@ -123,13 +129,15 @@ def _task(
     task_id: str, title: str, prompts: list[str], *, rows: list[dict[str, Any]],
     chart_type: str, labels: Sequence[str], values: Sequence[float], decimals: int,
     colors: Sequence[str], font: str, radius: str, background: str,
+    difficulty: Difficulty = EASY, compact: bool = False,
+    interactivity: Sequence[str] = ("tooltip",),
 ) -> ChartTask:  # fmt: skip
     assert len(prompts) == 10, task_id
     return authoring.chart_task(
-        task_id, EASY, title, prompts, domain=DOMAIN_ID, data=csv_text(rows),
-        chart_type=chart_type, labels=labels, values=values, decimals=decimals, compact=False,
-        colors=colors, font=font, radius=radius, background=background,
-        rules=["no-animation"], interactivity=["tooltip"],
+        task_id, difficulty, title, prompts, domain=DOMAIN_ID, data=csv_text(rows),
+        chart_type=chart_type, labels=labels, values=values, decimals=decimals,
+        compact=compact, colors=colors, font=font, radius=radius, background=background,
+        rules=["no-animation"], interactivity=interactivity,
     )  # fmt: skip
 
 
@@ -435,3 +443,260 @@ def _c_e04(data: ChartData) -> ChartSolved:
     subtitle = f"Current employees; completed by the deadline. Overall on-time rate: {overall}%"
     return task, _card(task.title, subtitle, chart, colors=colors, font=font, radius=radius,
                        background=background)  # fmt: skip
+
+
+def _c_m01(data: ChartData) -> ChartSolved:
+    rows = [
+        {k: r[k] for k in ("quarter", "voluntary_exits", "involuntary_exits")}
+        for r in data.attrition_trend()
+    ]
+    voluntary = sum(r["voluntary_exits"] for r in rows)
+    involuntary = sum(r["involuntary_exits"] for r in rows)
+    share = data.attrition_trend_computed()["voluntary_share_pct"]
+    task = _task(
+        "DA_C_M01",
+        "Exits by quarter: voluntary and involuntary",
+        [
+            "grouped bars voluntary vs involuntary exits per qtr (csv below), totals + voluntary "
+            "% in subtitle. vol #2563eb invol #f59e0b txt #1f2937 lato 8px bg #ffffff, no "
+            "anim/shadow/gradient, tooltips, legend click toggles",
+            "exits by quarter, 2 bars each (voluntary #2563eb, involuntary #f59e0b), text "
+            "#1f2937. say total of each + share voluntary. Lato, 8px corners, bg #ffffff. flat "
+            "no animation. tooltip + clickable legend",
+            "vol/invol exits per quarter as grouped bar chart + total vol, total invol, % vol. "
+            "colors #2563eb #f59e0b, txt #1f2937, font lato, radius 8px, bg #ffffff, no "
+            "shadows/gradients/animation, tooltips, legend toggle",
+            "Can you build a grouped bar chart of voluntary and involuntary exits per quarter "
+            "from the data below, with the total of each kind and the voluntary share stated in "
+            "the subtitle? Voluntary #2563eb, involuntary #f59e0b, text #1f2937, Lato, 8px "
+            "corners, #ffffff background. No animation, shadows or gradients. Tooltips, and a "
+            "legend I can click to hide a series.",
+            "I'd like to see voluntary against involuntary exits quarter by quarter (data "
+            "below) as grouped bars, and the subtitle should give total voluntary exits, total "
+            "involuntary exits and the voluntary share of all exits. Use #2563eb and #f59e0b "
+            "for the two series, #1f2937 for text, Lato, 8px rounded corners, #ffffff "
+            "background. Flat, no animation, tooltips, legend that toggles series.",
+            "Please draw grouped bars of voluntary and involuntary exits for each quarter below, "
+            "quarters in the given order, and put three computed figures in the subtitle: total "
+            "voluntary exits, total involuntary exits and the voluntary share (percent, one "
+            "decimal). Voluntary #2563eb, involuntary #f59e0b, text #1f2937, Lato, 8px radius, "
+            "#ffffff background. No animation, no shadows, no gradients. Tooltips and a legend "
+            "whose entries toggle their series.",
+            "Build a grouped bar chart from the CSV below: for each quarter, one bar for "
+            "voluntary_exits and one for involuntary_exits, quarters in row order, y-axis from "
+            "zero in whole exits. Subtitle: total voluntary exits, total involuntary exits, and "
+            "voluntary share = voluntary / all exits (percent, one decimal). Colors #2563eb "
+            "voluntary, #f59e0b involuntary, #1f2937 text; Lato; 8px radius; #ffffff "
+            "background. No animation, shadows or gradients. Tooltips; clickable legend toggles.",
+            "Create a grouped (side-by-side) bar chart from the CSV below (quarter, "
+            "voluntary_exits, involuntary_exits), quarters in row order, integer y-axis from "
+            "zero, a legend for the two series. The subtitle states the total voluntary exits, "
+            "the total involuntary exits and the voluntary share of all exits to one decimal. "
+            "Tokens: voluntary #2563eb, involuntary #f59e0b, text #1f2937, Lato, 8px corners, "
+            "#ffffff background. No animation, shadows or gradients. Tooltip per bar; clicking "
+            "a legend entry hides or shows its series.",
+            "Grouped bar chart of voluntary and involuntary exits per quarter from the CSV "
+            "below, row order kept, y-axis from zero with integer ticks, legend on top. "
+            "Subtitle with three computed figures: sum of voluntary_exits, sum of "
+            "involuntary_exits, and the voluntary share of all exits in percent (one decimal). "
+            "Series colors #2563eb (voluntary) and #f59e0b (involuntary); text and axes "
+            "#1f2937; font Lato; corner radius 8px; background #ffffff. No animation, shadows "
+            "or gradients. Tooltips on bars; legend entries toggle their series on click.",
+            "Ticket: grouped bar chart from the CSV below (quarter, voluntary_exits, "
+            "involuntary_exits): two bars per quarter in row order, integer y-axis from zero, "
+            "legend on top. Subtitle: total voluntary exits, total involuntary exits, and "
+            "voluntary share = sum(voluntary) / sum(all exits) x 100, one decimal. Tokens: "
+            "voluntary fill #2563eb, involuntary fill #f59e0b, text/axis color #1f2937, font "
+            "family Lato, corner radius 8px (bars and card), background #ffffff. Rules: no "
+            "animation, no shadows, no gradients. Interaction: tooltip on each bar with quarter, "
+            "series and count; clicking a legend entry toggles its series.",
+        ],
+        rows=rows,
+        chart_type="bar",
+        labels=column(rows, "quarter"),
+        values=[
+            *column(rows, "voluntary_exits"),
+            *column(rows, "involuntary_exits"),
+            voluntary,
+            involuntary,
+            share,
+        ],
+        decimals=1,
+        colors=["#2563eb", "#f59e0b", "#1f2937"],
+        font="Lato",
+        radius="8px",
+        background="#ffffff",
+        difficulty=MEDIUM,
+        interactivity=("tooltip", "legend_toggle"),
+    )
+    subtitle = (
+        f"Company-wide, 2024-Q2 to 2026-Q1. Voluntary exits: {voluntary}; involuntary exits: "
+        f"{involuntary}; voluntary share: {share}%"
+    )
+    return task, authoring.render(PACKAGE, "DA_C_M01.html", data=script_json(rows),
+                                  subtitle=esc(subtitle))  # fmt: skip
+
+
+def _c_m02(data: ChartData) -> ChartSolved:
+    rows = sorted(data.salary_ranges_by_level(), key=lambda r: -r["median_usd"])
+    iqr = data.salary_ranges_computed()["iqr_usd"]
+    shown = [{**r, "iqr_usd": iqr[r["level"]]} for r in rows]
+    task = _task(
+        "DA_C_M02",
+        "Base pay quartiles by level",
+        [
+            "grouped bars p25/median/p75 pay by level (csv below), sort by median desc, $K "
+            "format, IQR in tooltip. #93c5fd #1d4ed8 #0f172a, txt #111827, montserrat, 10px, bg "
+            "#f9fafb, no anim/shadow/gradient, legend toggle",
+            "pay quartiles per level as bars (3 per level: p25 #93c5fd, median #1d4ed8, p75 "
+            "#0f172a) highest median first, amounts like $100.7K, tooltip w/ interquartile "
+            "range. text #111827 Montserrat 10px corners bg #f9fafb. flat, no animation, "
+            "clickable legend",
+            "salary p25/median/p75 by level grouped bar chart sorted by median, dollars in K, "
+            "tooltip shows p75-p25. colors #93c5fd/#1d4ed8/#0f172a + #111827 text, montserrat, "
+            "radius 10px, bg #f9fafb, no shadows no gradients no animation, legend toggles",
+            "Can you chart base pay by level from the data below as grouped bars (25th "
+            "percentile, median, 75th percentile), levels sorted by median from highest, "
+            "amounts formatted like $100.7K, with the interquartile range in the tooltip? "
+            "#93c5fd, #1d4ed8 and #0f172a for the three series, #111827 text, Montserrat, 10px "
+            "corners, #f9fafb background. No animation, shadows or gradients; legend toggles.",
+            "I'd like grouped bars of the pay quartiles per level from the data below, levels "
+            "ordered by median pay (highest first), values shown in thousands of dollars with "
+            "one decimal, and each tooltip giving the level's interquartile range (p75 minus "
+            "p25). Series #93c5fd (p25), #1d4ed8 (median), #0f172a (p75); text #111827; "
+            "Montserrat; 10px radius; #f9fafb background. Flat, no animation, clickable legend.",
+            "Please build a grouped bar chart of the 25th percentile, median and 75th "
+            "percentile of base pay per level (data below). Sort the levels by median, "
+            "descending; format amounts as $K with one decimal; show the interquartile range "
+            "(75th minus 25th percentile) in each level's tooltip. Colors #93c5fd, #1d4ed8, "
+            "#0f172a for the series, #111827 for text; Montserrat; 10px radius; background "
+            "#f9fafb. No animation, shadows or gradients. Legend entries toggle their series.",
+            "Build a grouped bar chart from the CSV below: per level, bars for p25_usd, "
+            "median_usd and p75_usd; levels sorted by median_usd descending; y-axis and labels "
+            "in USD thousands with one decimal ($100.7K); the tooltip of each level adds its "
+            "interquartile range (p75_usd - p25_usd). Series colors #93c5fd, #1d4ed8, #0f172a; "
+            "text #111827; Montserrat; 10px radius; #f9fafb background. No animation, shadows "
+            "or gradients. Tooltips; clickable legend toggles series.",
+            "Create a grouped bar chart from the CSV below (level, employees, p25_usd, "
+            "median_usd, p75_usd): three bars per level, levels sorted by median_usd from "
+            "highest to lowest, amounts formatted as $K with one decimal, legend on top, and a "
+            "tooltip per level listing the three values plus the computed interquartile range "
+            "(p75_usd - p25_usd). Tokens: #93c5fd p25, #1d4ed8 median, #0f172a p75, #111827 "
+            "text, Montserrat, 10px corners, #f9fafb background. No animation, shadows or "
+            "gradients. Legend click toggles a series.",
+            "Grouped bar chart of base pay quartiles by level from the CSV below: series "
+            "p25_usd, median_usd, p75_usd; levels ordered by median_usd descending; y-axis and "
+            "tooltip amounts in thousands of USD with one decimal; tooltip also shows the "
+            "interquartile range p75_usd - p25_usd. Colors #93c5fd (p25), #1d4ed8 (median), "
+            "#0f172a (p75); text and axes #111827; font Montserrat; corner radius 10px; "
+            "background #f9fafb. No animation, shadows or gradients. Tooltips; legend toggles.",
+            "Ticket: grouped bar chart from the CSV below (level, employees, p25_usd, "
+            "median_usd, p75_usd), three bars per level (p25, median, p75), levels sorted by "
+            "median_usd descending, y-axis and tooltips formatted as USD thousands with one "
+            "decimal ($100.7K). Each level's tooltip lists its employees, the three values and "
+            "the interquartile range (p75_usd - p25_usd). Tokens: series #93c5fd, #1d4ed8, "
+            "#0f172a; text/axis color #111827; font family Montserrat; corner radius 10px; "
+            "background #f9fafb. Rules: no animation, no shadows, no gradients. Interaction: "
+            "tooltips; clicking a legend entry toggles its series.",
+        ],
+        rows=rows,
+        chart_type="bar",
+        labels=column(rows, "level"),
+        values=[
+            *column(rows, "p25_usd"),
+            *column(rows, "median_usd"),
+            *column(rows, "p75_usd"),
+            *(iqr[r["level"]] for r in rows),
+        ],
+        decimals=0,
+        compact=True,
+        colors=["#93c5fd", "#1d4ed8", "#0f172a", "#111827"],
+        font="Montserrat",
+        radius="10px",
+        background="#f9fafb",
+        difficulty=MEDIUM,
+        interactivity=("tooltip", "legend_toggle"),
+    )
+    return task, authoring.render(PACKAGE, "DA_C_M02.html", data=script_json(shown))
+
+
+def _c_m03(data: ChartData) -> ChartSolved:
+    names = ("Sales", "Customer Success", "Engineering")
+    rows = [r for r in data.enps_trend() if r["department"] in names]
+    first, last = rows[0]["quarter"], rows[-1]["quarter"]
+    by = {(r["quarter"], r["department"]): r["enps"] for r in rows}
+    changes = {n: round(by[(last, n)] - by[(first, n)], 1) for n in names}
+    task = _task(
+        "DA_C_M03",
+        "eNPS by quarter for Sales, Customer Success and Engineering",
+        [
+            "3 lines enps by qtr: sales #e11d48, cust success #0891b2, eng #65a30d (data "
+            "below). legend shows change first->last qtr. txt #3f3f46 karla 12px bg #fffdf7, no "
+            "anim/shadow/gradient, tooltips, legend toggle",
+            "enps trend lines for sales/cs/engineering over the quarters, each legend entry "
+            "with its change since the first quarter (+/-). #e11d48 #0891b2 #65a30d, text "
+            "#3f3f46, Karla, 12px radius, bg #fffdf7. flat, no animation, tooltips, clickable "
+            "legend",
+            "line chart enps per quarter, 3 depts (sales #e11d48, customer success #0891b2, "
+            "engineering #65a30d), change over period in legend. karla, txt #3f3f46, radius "
+            "12px, bg #fffdf7, no shadows/gradients/animation, hover tooltips + legend toggle",
+            "Can you draw eNPS per quarter for Sales, Customer Success and Engineering from the "
+            "data below as three lines, with each department's change from the first to the "
+            "last quarter in its legend entry? Sales #e11d48, Customer Success #0891b2, "
+            "Engineering #65a30d, text #3f3f46, Karla, 12px corners, #fffdf7 background. No "
+            "animation, shadows or gradients. Tooltips and a legend that toggles lines.",
+            "I'd like a line chart of the eNPS of Sales, Customer Success and Engineering "
+            "quarter by quarter (data below). Put each department's change between the first "
+            "and the last quarter (signed, one decimal) in the legend. Sales #e11d48, Customer "
+            "Success #0891b2, Engineering #65a30d; text #3f3f46; Karla; 12px radius; #fffdf7 "
+            "background. Flat, no animation, tooltips, legend click toggles a line.",
+            "Please plot the eNPS of Sales, Customer Success and Engineering in each survey "
+            "quarter below as three lines, quarters in order, y-axis from -100 to 100 with the "
+            "zero line shown, and label each legend entry with the department's change from "
+            "the first quarter to the last (signed, one decimal). Colors #e11d48, #0891b2, "
+            "#65a30d; text #3f3f46; Karla; 12px radius; background #fffdf7. No animation, "
+            "shadows or gradients. Tooltips; legend entries toggle their lines.",
+            "Build a multi-line chart from the CSV below (quarter, department, enps): one line "
+            "per department for Sales, Customer Success and Engineering, quarters in order on "
+            "the x-axis, eNPS from -100 to 100 on the y-axis with a zero line. Each legend "
+            "entry shows the change from the first to the last quarter, signed, one decimal. "
+            "Sales #e11d48, Customer Success #0891b2, Engineering #65a30d, text #3f3f46, Karla, "
+            "12px radius, #fffdf7 background. No animation, shadows or gradients. Tooltips; "
+            "clickable legend.",
+            "Create a line chart from the CSV below with three series (Sales, Customer Success, "
+            "Engineering), one point per quarter in row order, y-axis from -100 to 100 with the "
+            "zero line drawn, markers on points. Each legend label includes the department's "
+            "eNPS change from the first quarter to the last, signed with one decimal. Tokens: "
+            "Sales #e11d48, Customer Success #0891b2, Engineering #65a30d, text #3f3f46, Karla, "
+            "12px corners, #fffdf7 background. No animation, shadows or gradients. Tooltip per "
+            "point; legend entries toggle lines.",
+            "Three-series line chart of eNPS by quarter from the CSV below (Sales, Customer "
+            "Success, Engineering), quarters in row order, y-axis fixed from -100 to 100 with "
+            "a zero line, point markers with one-decimal tooltips. Legend labels carry each "
+            "department's change from the first quarter to the last (last minus first, signed, "
+            "one decimal). Colors Sales #e11d48, Customer Success #0891b2, Engineering #65a30d; "
+            "text #3f3f46; font Karla; radius 12px; background #fffdf7. No animation, shadows "
+            "or gradients. Tooltips; legend click toggles a series.",
+            "Ticket: line chart from the CSV below (quarter, department, enps), one series per "
+            "department - Sales, Customer Success, Engineering - with a point per quarter in "
+            "row order; y-axis -100..100 with a zero line; legend labels include each "
+            "department's eNPS change, last quarter minus first, signed, one decimal. Tokens: "
+            "Sales #e11d48, Customer Success #0891b2, Engineering #65a30d, text/axis color "
+            "#3f3f46, font family Karla, corner radius 12px, background #fffdf7. Rules: no "
+            "animation, no shadows, no gradients. Interaction: tooltip on each point "
+            "(department, quarter, eNPS); clicking a legend entry toggles its line.",
+        ],
+        rows=rows,
+        chart_type="line",
+        labels=[*dict.fromkeys(column(rows, "quarter")), *names],
+        values=[*column(rows, "enps"), *changes.values()],
+        decimals=1,
+        colors=["#e11d48", "#0891b2", "#65a30d", "#3f3f46"],
+        font="Karla",
+        radius="12px",
+        background="#fffdf7",
+        difficulty=MEDIUM,
+        interactivity=("tooltip", "legend_toggle"),
+    )
+    return task, authoring.render(PACKAGE, "DA_C_M03.html", data=script_json(rows),
+                                  changes=script_json(changes))  # fmt: skip
