@@ -17,7 +17,7 @@ from bench_domain_api_integration import ApiIntegrationDomain, domain
 from bench_domain_api_integration._fixtures import Fixtures
 from bench_scoring import score_chart
 
-CHART_IDS = [f"AI_C_E0{i}" for i in range(1, 5)]
+CHART_IDS = [*(f"AI_C_E0{i}" for i in range(1, 5)), *(f"AI_C_M0{i}" for i in range(1, 6))]
 
 
 @pytest.fixture(scope="module")
@@ -36,9 +36,11 @@ def _rows(task: ChartTask) -> list[dict[str, str]]:
 def test_the_charts_follow_the_tool_tasks_in_id_order(gateway: ApiIntegrationDomain) -> None:
     ids = [t.id for t in gateway.tasks()]
     assert ids[20:] == CHART_IDS
-    assert all(t.difficulty.value == "easy" for t in _charts(gateway))
     for task in _charts(gateway):
-        assert len(_rows(task)) <= 12, task.id
+        level = "easy" if task.id.startswith("AI_C_E") else "medium"
+        assert task.difficulty.value == level, task.id
+        if level == "easy":
+            assert len(_rows(task)) <= 12, task.id
 
 
 def test_the_data_is_the_fixtures_own_figures(
@@ -54,6 +56,19 @@ def test_the_data_is_the_fixtures_own_figures(
     outcomes = Counter(d.status for d in data.deliveries)
     assert {r["outcome"]: int(r["deliveries"]) for r in _rows(charts["AI_C_E04"])} == outcomes
     assert len(_rows(charts["AI_C_E03"])) == 7
+    errors = {r["day"]: (int(r["client_errors"]), int(r["server_errors"]))
+              for r in _rows(charts["AI_C_M01"])}  # fmt: skip
+    for day, (client, server) in errors.items():
+        found = [r for r in week if r.time.startswith(day)]
+        assert client == sum(400 <= r.status < 500 for r in found)
+        assert server == sum(r.status >= 500 for r in found)
+    plans = {k.id: data.customer_by_id[k.customer_id].plan for k in data.keys}
+    by_plan = Counter(plans[r.key_id] for r in week if r.key_id)
+    assert {r["plan"]: int(r["requests"]) for r in _rows(charts["AI_C_M04"])} == by_plan
+    hours = _rows(charts["AI_C_M05"])
+    assert sum(int(r["mar_17"]) for r in hours) == sum(
+        r.time.startswith("2026-03-17") for r in data.requests
+    )
 
 
 def test_each_spec_asks_for_a_computed_value(gateway: ApiIntegrationDomain) -> None:
@@ -78,6 +93,8 @@ def test_every_prompt_names_every_token(gateway: ApiIntegrationDomain) -> None:
             assert tokens.fonts[0].lower() in text, f"{task.id} Q{quality} lacks the font"
             assert "anim" in text or "static" in text, f"{task.id} Q{quality}"
             assert "tooltip" in text, f"{task.id} Q{quality}"
+            if "legend_toggle" in task.spec.interactivity:
+                assert "legend" in text, f"{task.id} Q{quality}"
         assert len(set(task.prompts)) == 10, task.id
         assert max(len(task.prompt(q)) for q in (1, 2, 3)) < len(task.prompt(10)), task.id
 

@@ -2,7 +2,8 @@
 prompt as CSV; each spec asks for a computed value beside the raw ones (a total, shares, an
 average, a success rate), so a chart that only dumps its input cannot score full data marks.
 
-Only the easy tier (AI_C_E01-AI_C_E04) is written so far.
+The easy tier (AI_C_E01-AI_C_E04) is here, the medium one in ``_charts_medium``; the hard and
+expert tiers are not written yet.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ WEEK = (dt.date(2026, 3, 11), dt.date(2026, 3, 17))
 """The last seven full UTC days before the reference date."""
 
 
-def _chart_task(
+def chart_task(
     task_id: str,
     title: str,
     prompts: Sequence[str],
@@ -45,11 +46,12 @@ def _chart_task(
     rules: Sequence[str] = (),
     interactivity: Sequence[str] = (),
     data_format: Literal["csv", "json"] = "csv",
+    difficulty: Difficulty = EASY,
 ) -> ChartTask:
     assert len(prompts) == 10, task_id
     return authoring.chart_task(
         task_id,
-        EASY,
+        difficulty,
         title,
         prompts,
         domain=DOMAIN_ID,
@@ -69,7 +71,7 @@ def _chart_task(
     )
 
 
-def _render(template: str, **slots: str) -> ChartReference:
+def render(template: str, **slots: str) -> ChartReference:
     return authoring.render(__package__ or "bench_domain_api_integration", template, **slots)
 
 
@@ -78,20 +80,20 @@ def build_charts(facts: Facts) -> list[ChartSolved]:
     return [_c_e01(facts), _c_e02(facts), _c_e03(facts), _c_e04(facts)]
 
 
-def _week_rows(facts: Facts) -> list[Any]:
+def week_rows(facts: Facts) -> list[Any]:
     start = dt.datetime.combine(WEEK[0], dt.time(), dt.UTC)
     end = dt.datetime.combine(WEEK[1] + dt.timedelta(days=1), dt.time(), dt.UTC)
     return facts.requests_between(start, end)
 
 
 def _c_e01(facts: Facts) -> ChartSolved:
-    counts = Counter(r.endpoint_id for r in _week_rows(facts))
+    counts = Counter(r.endpoint_id for r in week_rows(facts))
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     assert ranked[9][1] > ranked[10][1], "no tie at the tenth place"
     by_id = facts.fixtures.endpoint_by_id
     rows = [{"endpoint": by_id[e].route, "requests": n} for e, n in ranked[:10]]
     total = sum(n for _, n in ranked[:10])
-    task = _chart_task(
+    task = chart_task(
         "AI_C_E01",
         "Requests per endpoint",
         [
@@ -150,11 +152,11 @@ def _c_e01(facts: Facts) -> ChartSolved:
         rules=["no-animation"],
         interactivity=["tooltip"],
     )
-    return task, _render("AI_C_E01.html", data=script_json(rows), total=f"{total:,}")
+    return task, render("AI_C_E01.html", data=script_json(rows), total=f"{total:,}")
 
 
 def _c_e02(facts: Facts) -> ChartSolved:
-    counts = Counter(f"{r.status // 100}xx" for r in _week_rows(facts))
+    counts = Counter(f"{r.status // 100}xx" for r in week_rows(facts))
     rows = [{"status_class": k, "responses": counts[k]} for k in sorted(counts)]
     total = sum(counts.values())
     shares = [round(100 * counts[k] / total, 1) for k in sorted(counts)]
@@ -165,7 +167,7 @@ def _c_e02(facts: Facts) -> ChartSolved:
     summary = ", ".join(
         f"{row['status_class']} {share}%" for row, share in zip(rows, shares, strict=True)
     )
-    task = _chart_task(
+    task = chart_task(
         "AI_C_E02",
         "Responses by status class",
         [
@@ -221,9 +223,7 @@ def _c_e02(facts: Facts) -> ChartSolved:
         rules=["no-animation"],
         interactivity=["tooltip"],
     )
-    return task, _render(
-        "AI_C_E02.html", data=script_json(rows), shares=items, summary=esc(summary)
-    )
+    return task, render("AI_C_E02.html", data=script_json(rows), shares=items, summary=esc(summary))
 
 
 def _c_e03(facts: Facts) -> ChartSolved:
@@ -236,7 +236,7 @@ def _c_e03(facts: Facts) -> ChartSolved:
         rows.append({"day": day.isoformat(), "p95_ms": summarize(found)["p95_ms"]})
         day += dt.timedelta(days=1)
     average = round(sum(r["p95_ms"] for r in rows) / len(rows))
-    task = _chart_task(
+    task = chart_task(
         "AI_C_E03",
         "Daily p95 of the tracking-events endpoint",
         [
@@ -291,7 +291,7 @@ def _c_e03(facts: Facts) -> ChartSolved:
         rules=["no-animation"],
         interactivity=["tooltip"],
     )
-    return task, _render("AI_C_E03.html", data=script_json(rows), average=str(average))
+    return task, render("AI_C_E03.html", data=script_json(rows), average=str(average))
 
 
 OUTCOME_COLORS = {"succeeded": "#0f766e", "failed": "#be123c", "retrying": "#a16207"}
@@ -360,7 +360,7 @@ def _c_e04(facts: Facts) -> ChartSolved:
     rows = [{"outcome": k, "deliveries": counts[k]} for k in ("succeeded", "failed", "retrying")]
     total = sum(counts.values())
     rate = round(100 * counts["succeeded"] / total, 1)
-    task = _chart_task(
+    task = chart_task(
         "AI_C_E04",
         "Webhook delivery outcomes",
         [
@@ -419,4 +419,4 @@ def _c_e04(facts: Facts) -> ChartSolved:
         rules=["no-animation"],
         interactivity=["tooltip"],
     )
-    return task, _render("AI_C_E04.html", chart=_outcome_bars(rows), rate=f"{rate}")
+    return task, render("AI_C_E04.html", chart=_outcome_bars(rows), rate=f"{rate}")
