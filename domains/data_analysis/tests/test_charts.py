@@ -1,4 +1,4 @@
-"""The chart tasks (the easy tier and three medium ones so far): ids, prompts that state every
+"""The chart tasks (the easy and medium tiers so far): ids, prompts that state every
 requirement, computed values the data does not carry, and references that score 100,
 statically and in Chromium."""
 
@@ -21,10 +21,11 @@ def _charts(hr: DataAnalysisDomain) -> list[ChartTask]:
 def test_the_chart_tasks_follow_the_tool_tasks_in_id_order(hr: DataAnalysisDomain) -> None:
     ids = [t.id for t in hr.tasks()]
     assert ids[20:] == [
-        "DA_C_E01", "DA_C_E02", "DA_C_E03", "DA_C_E04", "DA_C_M01", "DA_C_M02", "DA_C_M03",
+        "DA_C_E01", "DA_C_E02", "DA_C_E03", "DA_C_E04",
+        "DA_C_M01", "DA_C_M02", "DA_C_M03", "DA_C_M04", "DA_C_M05",
     ]  # fmt: skip
     levels = [t.difficulty.value for t in _charts(hr)]
-    assert levels == ["easy"] * 4 + ["medium"] * 3
+    assert levels == ["easy"] * 4 + ["medium"] * 5
 
 
 def test_medium_charts_have_several_series_a_legend_and_tooltips(hr: DataAnalysisDomain) -> None:

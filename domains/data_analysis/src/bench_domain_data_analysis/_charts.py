@@ -1,5 +1,5 @@
-"""The chart tasks so far: the four easy charts (``DA_C_E01``-``DA_C_E04``) and three medium
-ones (``DA_C_M01``-``DA_C_M03``), built from the fixtures.
+"""The chart tasks so far: the four easy charts (``DA_C_E01``-``DA_C_E04``) and the five
+medium ones (``DA_C_M01``-``DA_C_M05``), built from the fixtures.
 
 A task hands the model its data as CSV (the runner appends it after the prompt) and states the
 chart type, the design tokens, the rules and the interaction in every one of its ten prompts.
@@ -11,6 +11,7 @@ ECharts.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -20,6 +21,7 @@ from bench_core.authoring import Scale, column, csv_text, el, esc, raw, script_j
 from ._chart_inputs import ChartData
 from ._expect import DOMAIN_ID
 from ._fixtures import Fixtures
+from ._metrics import headcount
 
 EASY = Difficulty.EASY
 MEDIUM = Difficulty.MEDIUM
@@ -32,7 +34,7 @@ def build_charts(fixtures: Fixtures) -> list[ChartSolved]:
     data = ChartData(fixtures)
     return [
         _c_e01(data), _c_e02(data), _c_e03(data), _c_e04(data),
-        _c_m01(data), _c_m02(data), _c_m03(data),
+        _c_m01(data), _c_m02(data), _c_m03(data), _c_m04(data), _c_m05(data),
     ]  # fmt: skip
 
 
@@ -700,3 +702,212 @@ def _c_m03(data: ChartData) -> ChartSolved:
     )
     return task, authoring.render(PACKAGE, "DA_C_M03.html", data=script_json(rows),
                                   changes=script_json(changes))  # fmt: skip
+
+
+def _c_m04(data: ChartData) -> ChartSolved:
+    rows = data.training_completion_by_course()
+    split = [
+        {
+            "course": r["course"],
+            "on_time": r["completed_on_time"],
+            "late": r["completed"] - r["completed_on_time"],
+            "not_completed": r["enrolled"] - r["completed"],
+            "completion_pct": round(100 * r["completed"] / r["enrolled"], 1),
+        }
+        for r in rows
+    ]
+    split.sort(key=lambda r: -r["completion_pct"])
+    rates = [r["completion_pct"] for r in split]
+    assert len(set(rates)) == len(rates)  # the sort has no ties
+    task = _task(
+        "DA_C_M04",
+        "Mandatory courses: on time, late, not completed",
+        [
+            "grouped bars per mandatory course: on time #059669 / late #d97706 / not done "
+            "#9ca3af (work them out from the csv), sort by completion %, % in tooltip. txt "
+            "#111827 nunito sans 6px bg #ffffff, no anim/shadow/gradient, legend toggle",
+            "for each mandatory course 3 bars - completed on time, completed late, not "
+            "completed - highest completion rate first, rate shown on hover. #059669 #d97706 "
+            "#9ca3af, text #111827, Nunito Sans, 6px corners, bg #ffffff, flat no animation, "
+            "clickable legend",
+            "mandatory training status by course as grouped bar chart (on time/late/not "
+            "completed), sorted by completion rate desc, tooltip w/ rate. colors #059669 "
+            "#d97706 #9ca3af + #111827 txt, nunito sans, radius 6px, bg #ffffff, no shadows "
+            "gradients or animation, legend toggles",
+            "Can you chart, per mandatory course in the data below, how many people completed "
+            "on time, completed late and have not completed, as grouped bars? Sort the courses "
+            "by completion rate, highest first, and show the rate in the tooltip. On time "
+            "#059669, late #d97706, not completed #9ca3af, text #111827, Nunito Sans, 6px "
+            "corners, #ffffff background. No animation, shadows or gradients; legend toggles.",
+            "I'd like grouped bars for each mandatory course below: completed on time, "
+            "completed late (completed minus on time) and not completed (enrolled minus "
+            "completed). Order courses by completion rate from highest, with the rate in each "
+            "tooltip. Colors #059669, #d97706, #9ca3af; text #111827; Nunito Sans; 6px radius; "
+            "#ffffff background. Flat, no animation, a legend that toggles series.",
+            "Please build a grouped bar chart with three bars per mandatory course: on time "
+            "(completed_on_time), late (completed - completed_on_time) and not completed "
+            "(enrolled - completed). Sort the courses by completion rate (completed / enrolled) "
+            "descending and give the rate, one decimal, in each course's tooltip. #059669, "
+            "#d97706, #9ca3af for the series; #111827 text; Nunito Sans; 6px radius; #ffffff "
+            "background. No animation, shadows or gradients. Legend entries toggle series.",
+            "Build a grouped bar chart from the CSV below: for each course, bars for on time = "
+            "completed_on_time, late = completed - completed_on_time and not completed = "
+            "enrolled - completed; courses sorted by completion rate = completed / enrolled, "
+            "highest first; integer y-axis from zero; the tooltip adds the completion rate in "
+            "percent, one decimal. Series #059669, #d97706, #9ca3af; text #111827; Nunito "
+            "Sans; 6px radius; #ffffff background. No animation, shadows or gradients. "
+            "Clickable legend.",
+            "Create a grouped bar chart from the CSV below (course, deadline, enrolled, "
+            "completed, completed_on_time) with three computed series per course - on time, "
+            "late (completed minus on time), not completed (enrolled minus completed) - courses "
+            "ordered by completion rate (completed / enrolled) descending, integer y-axis, "
+            "legend on top, and a tooltip giving each count and the completion rate to one "
+            "decimal. Tokens: #059669 on time, #d97706 late, #9ca3af not completed, #111827 "
+            "text, Nunito Sans, 6px corners, #ffffff background. No animation, shadows or "
+            "gradients. Legend click toggles a series.",
+            "Grouped bar chart of mandatory-course outcomes from the CSV below: series on time "
+            "(completed_on_time), late (completed - completed_on_time), not completed (enrolled "
+            "- completed); courses sorted by completed / enrolled descending; y-axis counts from "
+            "zero; tooltips with the three counts and the completion rate in percent to one "
+            "decimal. Colors #059669, #d97706, #9ca3af; text and axes #111827; font Nunito "
+            "Sans; corner radius 6px; background #ffffff. No animation, shadows or gradients. "
+            "Legend entries toggle their series.",
+            "Ticket: grouped bar chart from the CSV below (course, deadline, enrolled, "
+            "completed, completed_on_time), three computed bars per course: on time = "
+            "completed_on_time, late = completed - completed_on_time, not completed = enrolled "
+            "- completed; courses sorted by completion rate = completed / enrolled x 100 "
+            "descending; integer y-axis from zero; legend on top. Tooltips show the counts and "
+            "the completion rate to one decimal. Tokens: on time #059669, late #d97706, not "
+            "completed #9ca3af, text/axis color #111827, font family Nunito Sans, corner radius "
+            "6px, background #ffffff. Rules: no animation, no shadows, no gradients. "
+            "Interaction: tooltips; clicking a legend entry toggles its series.",
+        ],
+        rows=rows,
+        chart_type="bar",
+        labels=column(split, "course"),
+        values=[
+            *column(split, "on_time"),
+            *column(split, "late"),
+            *column(split, "not_completed"),
+            *rates,
+        ],
+        decimals=1,
+        colors=["#059669", "#d97706", "#9ca3af", "#111827"],
+        font="Nunito Sans",
+        radius="6px",
+        background="#ffffff",
+        difficulty=MEDIUM,
+        interactivity=("tooltip", "legend_toggle"),
+    )
+    return task, authoring.render(PACKAGE, "DA_C_M04.html", data=script_json(split))
+
+
+def _c_m05(data: ChartData) -> ChartSolved:
+    year_ago = data.today.replace(year=data.today.year - 1)
+    before = headcount(data.fixtures, year_ago, "location")
+    now = headcount(data.fixtures, data.today, "location")
+    cities = {loc.id: loc.city for loc in data.fixtures.locations}
+    rows: list[dict[str, Any]] = [
+        {
+            "office": cities[o],
+            "headcount_2025_04_08": before.get(o, 0),
+            "headcount_2026_04_08": now.get(o, 0),
+        }
+        for o in sorted(cities, key=lambda o: cities[o])
+    ]
+    shown = [
+        {**r, "growth_pct": round(100 * (r["headcount_2026_04_08"] / r["headcount_2025_04_08"]
+                                         - 1), 1)}
+        for r in rows
+    ]  # fmt: skip
+    shown.sort(key=lambda r: -r["growth_pct"])
+    growth = [r["growth_pct"] for r in shown]
+    assert len(set(growth)) == len(growth)  # the sort has no ties
+    total_before = sum(r["headcount_2025_04_08"] for r in rows)
+    total_now = sum(r["headcount_2026_04_08"] for r in rows)
+    overall = round(100 * (total_now / total_before - 1), 1)
+    assert year_ago == dt.date(2025, 4, 8)
+    task = _task(
+        "DA_C_M05",
+        "Headcount by office, a year apart",
+        [
+            "grouped bars headcount per office 2025-04-08 vs 2026-04-08 (csv), sort by growth "
+            "%, growth on axis/tooltip, company growth in subtitle. #a5b4fc then, #4f46e5 now, "
+            "txt #1e293b, open sans, 8px, bg #f8fafc, no anim/shadow/gradient, legend toggle",
+            "office headcount a year ago vs today as grouped bars, fastest growing office "
+            "first, show each office's growth % and the company's. #a5b4fc / #4f46e5, text "
+            "#1e293b, Open Sans, 8px corners, bg #f8fafc. flat, no animation, tooltips, legend "
+            "click",
+            "headcount by office then vs now bar chart, sorted by % growth, growth labels + "
+            "overall growth. colors #a5b4fc #4f46e5 txt #1e293b open sans radius 8px bg "
+            "#f8fafc. no shadows/gradients/animation, hover tooltips, legend toggle",
+            "Can you make a grouped bar chart comparing each office's headcount on 2025-04-08 "
+            "and 2026-04-08 (data below), offices sorted by growth from highest, with each "
+            "office's growth percentage and the company's overall growth shown? A year ago "
+            "#a5b4fc, today #4f46e5, text #1e293b, Open Sans, 8px corners, #f8fafc background. "
+            "No animation, shadows or gradients; tooltips and a legend that toggles.",
+            "I'd like grouped bars of headcount per office a year ago and today from the data "
+            "below. Sort the offices by percentage growth (highest first), show each office's "
+            "growth under its bars and in the tooltip, and put the company-wide growth in the "
+            "subtitle. #a5b4fc for 2025-04-08, #4f46e5 for 2026-04-08, #1e293b text, Open "
+            "Sans, 8px radius, #f8fafc background. Flat, no animation, clickable legend.",
+            "Please build a grouped bar chart of headcount per office on 2025-04-08 and on "
+            "2026-04-08 from the data below, offices ordered by growth (today / a year ago - 1, "
+            "percent, one decimal) from highest to lowest. Show each office's growth on the "
+            "axis label and in its tooltip, and the company's total growth in the subtitle. "
+            "Colors #a5b4fc and #4f46e5, text #1e293b, Open Sans, 8px radius, background "
+            "#f8fafc. No animation, shadows or gradients. Legend entries toggle series.",
+            "Build a grouped bar chart from the CSV below: per office, bars for "
+            "headcount_2025_04_08 and headcount_2026_04_08; offices sorted by growth = "
+            "2026 / 2025 - 1 in percent (one decimal), highest first; growth shown under each "
+            "office and in the tooltip; the subtitle states the company's growth from the "
+            "column totals. Series #a5b4fc (2025) and #4f46e5 (2026), text #1e293b, Open Sans, "
+            "8px radius, #f8fafc background. No animation, shadows or gradients. Clickable "
+            "legend.",
+            "Create a grouped bar chart from the CSV below (office, headcount_2025_04_08, "
+            "headcount_2026_04_08): two bars per office, offices sorted by percentage growth "
+            "descending, each office's growth (one decimal, signed) on its axis label and in "
+            "its tooltip, and the company-wide growth (sum of the 2026 column over the sum of "
+            "the 2025 column, minus one) in the subtitle. Tokens: #a5b4fc a year ago, #4f46e5 "
+            "today, #1e293b text, Open Sans, 8px corners, #f8fafc background. No animation, "
+            "shadows or gradients. Legend toggles series.",
+            "Grouped bar chart of headcount by office on 2025-04-08 and 2026-04-08 from the "
+            "CSV below; offices ordered by growth (headcount_2026_04_08 / headcount_2025_04_08 "
+            "- 1, percent, one decimal, signed) descending; growth shown on the category label "
+            "and in the tooltip; subtitle with the company growth from the column totals. "
+            "Colors #a5b4fc (2025-04-08) and #4f46e5 (2026-04-08); text and axes #1e293b; font "
+            "Open Sans; corner radius 8px; background #f8fafc. No animation, shadows or "
+            "gradients. Tooltips; legend click toggles a series.",
+            "Ticket: grouped bar chart from the CSV below (office, headcount_2025_04_08, "
+            "headcount_2026_04_08), two bars per office, offices sorted by growth = "
+            "headcount_2026_04_08 / headcount_2025_04_08 - 1 (percent, one decimal, signed) "
+            "descending, growth shown on each category label and tooltip; subtitle states the "
+            "company-wide growth computed from the column totals (one decimal). Tokens: "
+            "2025-04-08 fill #a5b4fc, 2026-04-08 fill #4f46e5, text/axis color #1e293b, font "
+            "family Open Sans, corner radius 8px, background #f8fafc. Rules: no animation, no "
+            "shadows, no gradients. Interaction: tooltips; clicking a legend entry toggles its "
+            "series.",
+        ],
+        rows=rows,
+        chart_type="bar",
+        labels=column(shown, "office"),
+        values=[
+            *column(rows, "headcount_2025_04_08"),
+            *column(rows, "headcount_2026_04_08"),
+            *growth,
+            overall,
+        ],
+        decimals=1,
+        colors=["#a5b4fc", "#4f46e5", "#1e293b"],
+        font="Open Sans",
+        radius="8px",
+        background="#f8fafc",
+        difficulty=MEDIUM,
+        interactivity=("tooltip", "legend_toggle"),
+    )
+    subtitle = (
+        f"Everyone employed on each day, by office. Company growth: {total_before} to "
+        f"{total_now} ({'+' if overall > 0 else ''}{overall}%)"
+    )
+    return task, authoring.render(PACKAGE, "DA_C_M05.html", data=script_json(shown),
+                                  subtitle=esc(subtitle))  # fmt: skip
