@@ -1,6 +1,6 @@
-"""The chart tasks written so far (the easy, medium and hard tiers) are fair: their data
-is the fixtures' own figures, every computed point the scorer looks for follows from that
-data, every prompt asks for everything the spec scores, and every reference chart scores 100."""
+"""The sixteen chart tasks are fair: their data is the fixtures' own figures, every computed
+point the scorer looks for follows from that data, every prompt asks for everything the spec
+scores, and every reference chart scores 100."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ CHART_IDS = [
     *(f"DO_C_E0{i}" for i in range(1, 5)),
     *(f"DO_C_M0{i}" for i in range(1, 6)),
     *(f"DO_C_H0{i}" for i in range(1, 5)),
+    *(f"DO_C_X0{i}" for i in range(1, 4)),
 ]
 LIBRARIES = {
     "https://cdn.jsdelivr.net/npm/chart.js@4.4.1/dist/chart.umd.min.js",
@@ -43,12 +44,13 @@ def _rows(task: ChartTask) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(task.data)))
 
 
-def test_the_chart_tasks_written_so_far_are_there_in_id_order(devops: DevopsDomain) -> None:
+def test_the_sixteen_chart_tasks_are_there_in_id_order(devops: DevopsDomain) -> None:
     assert [t.id for t in _charts(devops)] == CHART_IDS
     assert Counter(t.difficulty.value for t in _charts(devops)) == {
         "easy": 4,
         "medium": 5,
         "hard": 4,
+        "expert": 3,
     }
 
 
@@ -194,3 +196,35 @@ def test_the_hard_charts_compute_from_their_data(devops: DevopsDomain, facts: Fa
         rate = round(100 * sum(p["errors"] for p in side) / sum(p["requests"] for p in side), 3)
         assert rate in task.spec.values
     assert task.spec.values[-1] > 4 * task.spec.values[-2]  # the deploy made it worse
+
+
+def test_the_expert_charts_compute_from_their_data(devops: DevopsDomain) -> None:
+    task = _chart(devops, "DO_C_X01")
+    rows = _rows(task)
+    assert len(rows) >= 100
+    cells: Counter[tuple[int, int]] = Counter()
+    for row in rows:
+        moment = dt.datetime.fromisoformat(row["started_at"].replace("Z", "+00:00"))
+        summer = moment >= dt.datetime(2026, 3, 29, 1, tzinfo=dt.UTC)
+        local = moment + dt.timedelta(hours=2 if summer else 1)
+        cells[local.weekday(), local.hour] += 1
+    by_day = [sum(cells[d, h] for h in range(24)) for d in range(7)]
+    assert all(n in task.spec.values for n in by_day)
+    assert max(cells.values()) in task.spec.values
+
+    task = _chart(devops, "DO_C_X02")
+    weekly: Counter[str] = Counter()
+    for row in _rows(task):
+        day = dt.date.fromisoformat(row["opened_at"][:10])
+        weekly[str(day - dt.timedelta(days=day.weekday()))] += 1
+    assert all(n in task.spec.values for n in weekly.values())
+    assert max(weekly, key=lambda w: (weekly[w], w)) in task.spec.labels
+
+    task = _chart(devops, "DO_C_X03")
+    rows = _rows(task)
+    assert len(rows) >= 100
+    for service in task.spec.labels:
+        values = [float(r["p95_ms"]) for r in rows if r["service"] == service]
+        assert len(values) == 29
+        assert round(sum(values) / 29, 1) in task.spec.values
+        assert max(values) in task.spec.values

@@ -1,7 +1,7 @@
 """The chart tasks: data from the fixtures given in the prompt, the spec the scorer checks
 (computed values beside the raw ones) and a reference chart rendered from a template.
 
-The easy, medium and hard tiers are written so far; the expert one is to come."""
+Sixteen tasks: DO_C_E01-E04, DO_C_M01-M05, DO_C_H01-H04 and DO_C_X01-X03."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import Any
 from bench_core import ChartReference, ChartTask, Difficulty, authoring
 from bench_core.authoring import column, csv_text, json_text, script_json, spread
 
-from ._clock import format_utc
+from ._clock import format_utc, parse_utc, to_local
 from ._expect import DOMAIN_ID
 from ._facts import Facts
 from ._fixtures import Fixtures
@@ -22,6 +22,8 @@ from ._metrics import hours
 EASY = Difficulty.EASY
 MEDIUM = Difficulty.MEDIUM
 HARD = Difficulty.HARD
+EXPERT = Difficulty.EXPERT
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 ENVIRONMENTS = ("dev", "staging", "prod")
 WEEKS = [dt.date(2026, 2, 9) + dt.timedelta(weeks=i) for i in range(8)]  # Mondays
 SEVERITIES = ("SEV1", "SEV2", "SEV3", "SEV4")
@@ -44,11 +46,11 @@ def _render(template: str, **slots: str) -> ChartReference:
 
 
 def build_charts(fixtures: Fixtures) -> list[ChartSolved]:
-    """DO_C_E01-DO_C_E04, DO_C_M01-DO_C_M05 and DO_C_H01-DO_C_H04, each with its reference chart."""
+    """every chart task (DO_C_E01-DO_C_X03), each with its reference chart."""
     facts = Facts(fixtures)
     return [_e01(facts), _e02(facts), _e03(facts), _e04(facts), _m01(facts), _m02(facts),
             _m03(facts), _m04(facts), _m05(facts), _h01(facts), _h02(facts), _h03(facts),
-            _h04(facts)]  # fmt: skip
+            _h04(facts), _x01(facts), _x02(facts), _x03(facts)]  # fmt: skip
 
 
 def _e01(facts: Facts) -> ChartSolved:
@@ -999,3 +1001,258 @@ def _h04(facts: Facts) -> ChartSolved:
         deployment=script_json(data["deployment"]),
         rates=script_json(rates),
     )
+
+
+def _x01(facts: Facts) -> ChartSolved:
+    alerts = sorted(facts.fixtures.alerts, key=lambda a: a.started_at)
+    data = [{"id": a.id, "service": a.service, "started_at": a.started_at} for a in alerts]
+    cells: collections.Counter[tuple[int, int]] = collections.Counter()
+    for a in alerts:
+        local = to_local(parse_utc(a.started_at))
+        cells[local.weekday(), local.hour] += 1
+    grid = [[d, h, cells[d, h]] for d in range(7) for h in range(24)]
+    by_day = [sum(cells[d, h] for h in range(24)) for d in range(7)]
+    by_hour = [sum(cells[d, h] for d in range(7)) for h in range(24)]
+    (busiest_day, busiest_hour), busiest = max(cells.items(), key=lambda kv: (kv[1], kv[0]))
+    ties = [k for k, n in cells.items() if n == busiest]
+    colors = "scale from #eff6ff to #1d4ed8, text #1f2937"
+    rest = "font IBM Plex Sans, 4px radius, background #ffffff"
+    task = _task(
+        "DO_C_X01",
+        "When alerts start: a weekday-by-hour heatmap with its margins",
+        [
+            "heatmap alerts by weekday x hour in berlin time (csv below, utc!) + bars w/ "
+            f"totals per day and per hour beside it. {colors}, {rest}. tooltips",
+            "alert heatmap day of week vs hour (convert to Berlin, mind DST), margins = "
+            f"totals per weekday + per hour. {colors}; {rest}; hover tooltip",
+            "weekday/hour heatmap of alert starts, local Berlin time, with row + column "
+            f"totals charts. {colors}, {rest}, tooltips",
+            "Can you make a heatmap of when our alerts start, weekday by hour of day in Berlin "
+            "time (the CSV below is UTC, and summer time began on 29 March), with bar charts "
+            f"of the totals per weekday and per hour beside it? {colors}; {rest}. Tooltips.",
+            "I'd like a small dashboard: a weekday x hour heatmap of alert start times in "
+            "Berlin local time (convert from the UTC in the data, daylight saving included), "
+            f"plus two bar charts of the totals per weekday and per hour. {colors}; {rest}. "
+            "Hover tooltips.",
+            "From the CSV below (alert start times in UTC), build a heatmap of alert starts by "
+            "weekday (Mon-Sun) and hour (0-23) in Europe/Berlin time, DST applied, with a bar "
+            "chart of the 7 weekday totals and one of the 24 hour totals, and name the busiest "
+            f"cell. {colors}; {rest}. No shadows, gradients or animation. Tooltips per cell.",
+            "Please build a dashboard of three linked views from the CSV below: a 7 x 24 "
+            "heatmap of alert starts by weekday and hour in Berlin local time (UTC+1 until "
+            "29 March 01:00 UTC, UTC+2 after), a bar chart of totals per weekday and a bar "
+            "chart of totals per hour; hovering a weekday bar highlights its heatmap row; "
+            f"state the busiest weekday-hour cell. {colors}; {rest}. No shadows, gradients or "
+            "animation; tooltips.",
+            "Build a dashboard from the CSV below (id, service, started_at in UTC): convert "
+            "each start to Europe/Berlin (CET, CEST from 2026-03-29 01:00 UTC), then (1) a "
+            "heatmap weekday (Mon..Sun) x hour (0..23) of counts with a sequential color scale, "
+            "(2) bars of the 7 weekday totals, (3) bars of the 24 hour totals; hovering a bar "
+            "highlights the matching heatmap row or column; annotate the busiest cell. "
+            f"{colors}; {rest}. No shadows, gradients or animation. Tooltips everywhere.",
+            "Create a three-panel dashboard of alert starts from the CSV below: local time = "
+            "started_at converted to Europe/Berlin with DST; panel 1 heatmap weekday x hour "
+            "counts (all 168 cells, zeros included), sequential scale #eff6ff to #1d4ed8; "
+            "panel 2 weekday totals; panel 3 hour totals; hover on a total highlights its "
+            "heatmap row/column; label the max cell. Text #1f2937, font family IBM Plex Sans, "
+            "radius 4px, background #ffffff. No shadows, gradients or animation. Tooltips.",
+            "Ticket: dashboard of alert start times from the CSV below (UTC). Convert to "
+            "Europe/Berlin (DST from 2026-03-29). Views: heatmap weekday (Mon-Sun) x hour "
+            "(0-23), 168 cells with counts; bar chart of the 7 weekday totals; bar chart of the "
+            "24 hour totals; hover on a total highlights the matching heatmap row/column; "
+            "annotate the busiest cell with its count. Tokens: scale #eff6ff..#1d4ed8, text "
+            "#1f2937, font family IBM Plex Sans, corner radius 4px, background #ffffff. Rules: "
+            "no shadows, no gradients, no animation. Interaction: tooltips, hover.",
+        ],
+        EXPERT,
+        data=csv_text(data),
+        chart_type="heatmap",
+        labels=WEEKDAYS,
+        values=[*by_day, *(v for v in by_hour if v), busiest],
+        colors=["#eff6ff", "#1d4ed8", "#1f2937"],
+        font="IBM Plex Sans",
+        radius="4px",
+        background="#ffffff",
+        rules=["no-animation"],
+        interactivity=["tooltip", "hover"],
+    )
+    summary = {
+        "by_day": by_day,
+        "by_hour": by_hour,
+        "busiest": {"day": WEEKDAYS[busiest_day], "hour": busiest_hour, "alerts": busiest,
+                    "ties": len(ties)},
+    }  # fmt: skip
+    return task, _render("DO_C_X01.html", grid=script_json(grid), summary=script_json(summary))
+
+
+def _x02(facts: Facts) -> ChartSolved:
+    incidents = sorted(facts.fixtures.incidents, key=lambda i: i.opened_at)
+    data = [
+        {"id": i.id, "service": i.service, "severity": i.severity, "opened_at": i.opened_at}
+        for i in incidents
+    ]
+    first = dt.date(2026, 1, 5)
+    weeks = [first + dt.timedelta(weeks=n) for n in range(14)]
+    table: dict[str, collections.Counter[str]] = {
+        w.isoformat(): collections.Counter() for w in weeks
+    }
+    for i in incidents:
+        day = dt.date.fromisoformat(i.opened_at[:10])
+        monday = day - dt.timedelta(days=day.weekday())
+        table[monday.isoformat()][i.severity] += 1
+    rows: list[dict[str, Any]] = [
+        {"week": w, **{s: c[s] for s in SEVERITIES}, "total": sum(c.values())}
+        for w, c in table.items()
+    ]
+    totals = {s: sum(r[s] for r in rows) for s in SEVERITIES}
+    busiest = max(rows, key=lambda r: (r["total"], r["week"]))
+    colors = "SEV1 #991b1b, SEV2 #ea580c, SEV3 #eab308, SEV4 #84cc16, text #18181b"
+    rest = "font Inter, 6px radius, background #fafafa"
+    task = _task(
+        "DO_C_X02",
+        "An incident dashboard: weeks and severities, linked",
+        [
+            "incident dashboard: bars per week (mon-start) + donut by severity, click a week -> "
+            f"donut shows that week only. totals shown. {colors}, {rest}. tooltips",
+            "2 linked charts from the csv: weekly incident counts (bars) and severity split "
+            f"(donut) that filters on click of a week. {colors}; {rest}; tooltips",
+            "weekly incidents bar + sev donut, clicking a bar filters donut, click again = all. "
+            f"{colors}, {rest}, hover tooltips",
+            "Can you build an incident dashboard from the CSV below: incidents per week "
+            "(weeks from Monday) as bars, and a donut of the severity split that shows only "
+            f"the clicked week's incidents? Show totals. {colors}; {rest}. Tooltips.",
+            "I'd like two linked charts: weekly incident counts as bars (Monday weeks, UTC) and "
+            "a donut of incidents by severity; clicking a week filters the donut to that week "
+            f"and clicking it again resets. Totals visible. {colors}; {rest}. Hover tooltips.",
+            "From the CSV below, chart the incidents per week (weeks starting Monday, UTC, "
+            "5 January to 6 April 2026) as bars labelled with their totals, next to a donut "
+            "of the severity split (all incidents by default, the selected week's after a "
+            f"click on its bar). Name the busiest week. {colors}; {rest}. No shadows, "
+            "gradients or animation. Tooltips.",
+            "Please build a dashboard of two linked charts from the CSV below: (1) bars of "
+            "incidents per week, weeks starting Monday in UTC from 2026-01-05 to 2026-04-06, "
+            "each labelled with its count; (2) a donut of incidents by severity with the counts "
+            "for the whole period, which shows only the selected week after a click on its bar "
+            f"(click again to reset); annotate the busiest week. {colors}; {rest}. No shadows, "
+            "gradients or animation; tooltips.",
+            "Build a linked dashboard from the CSV below (id, service, severity, opened_at UTC): "
+            "chart A = 14 bars, incidents per Monday-start week from 2026-01-05 to 2026-04-06, "
+            "with counts; chart B = donut of SEV1-SEV4 counts for all incidents, re-filtered to "
+            "a week when its bar is clicked, reset on a second click; annotate the week with "
+            f"the most incidents. {colors}; {rest}. No shadows, gradients or animation. "
+            "Tooltips on bars and slices.",
+            "Create a two-chart dashboard from the CSV below: weekly bars (week = Monday of "
+            "opened_at's UTC date, 14 weeks 2026-01-05..2026-04-06, counts labelled) and a "
+            "severity donut (whole-period counts per SEV1..SEV4); click on a bar filters the "
+            "donut to that week, a second click resets; annotate the busiest week. Colors SEV1 "
+            "#991b1b, SEV2 #ea580c, SEV3 #eab308, SEV4 #84cc16, text #18181b; font family "
+            "Inter; radius 6px; background #fafafa. No shadows, gradients or animation. "
+            "Tooltips.",
+            "Ticket: incident dashboard from the CSV below. Chart A: bars of incidents per "
+            "week (Monday-start, UTC, 2026-01-05..2026-04-06, 14 bars) labelled with counts; "
+            "busiest week annotated. Chart B: donut of incidents by severity (SEV1-SEV4) for "
+            "the whole period; click on a bar filters B to that week, second click resets. "
+            "Tokens: SEV1 #991b1b, SEV2 #ea580c, SEV3 #eab308, SEV4 #84cc16, text #18181b, "
+            "font family Inter, corner radius 6px, background #fafafa. Rules: no shadows, no "
+            "gradients, no animation. Interaction: tooltips, click to filter.",
+        ],
+        EXPERT,
+        data=csv_text(data),
+        chart_type="bar",
+        labels=[*SEVERITIES, busiest["week"]],
+        values=[*(r["total"] for r in rows), *totals.values()],
+        colors=["#991b1b", "#ea580c", "#eab308", "#84cc16", "#18181b"],
+        font="Inter",
+        radius="6px",
+        background="#fafafa",
+        rules=["no-animation"],
+        interactivity=["tooltip", "click"],
+    )
+    return task, _render(
+        "DO_C_X02.html",
+        data=script_json(rows),
+        totals=script_json(totals),
+        busiest=script_json(busiest["week"]),
+    )
+
+
+def _x03(facts: Facts) -> ChartSolved:
+    services = [s.name for s in facts.fixtures.services if s.tier == 1 and s.deleted_at is None]
+    days = [dt.date(2026, 3, 10) + dt.timedelta(days=i) for i in range(29)]
+    data: list[dict[str, Any]] = [
+        {
+            "service": name,
+            "day": day.isoformat(),
+            "p95_ms": round(facts.day_value(name, "prod", "latency_p95_ms", day, "avg"), 1),
+        }
+        for name in services
+        for day in days
+    ]
+    stats = []
+    for name in services:
+        values = [float(r["p95_ms"]) for r in data if r["service"] == name]
+        stats.append(
+            {"service": name, "mean": round(sum(values) / len(values), 1), "max": max(values)}
+        )
+    colors = "line #0369a1, max marker #b45309, text #1c1917"
+    rest = "font Source Sans 3, 4px radius, background #ffffff"
+    task = _task(
+        "DO_C_X03",
+        "Small multiples of tier-1 latency",
+        [
+            "small multiples: daily p95 per tier-1 service (csv below), 1 panel each, same y "
+            f"scale, panel title w/ 29-day mean + max marked. {colors}, {rest}. tooltips",
+            "grid of mini line charts, one per service, daily p95 over the period, shared "
+            f"y-axis, mean in each title, max point marked. {colors}; {rest}; tooltip",
+            "p95 small multiples by service, shared scale, each w/ its mean (1 dp) + peak. "
+            f"{colors}, {rest}, hover tooltips",
+            "Can you draw small multiples of daily p95 latency, one panel per tier-1 service "
+            "from the CSV below, all with the same y scale, each titled with the service's mean "
+            f"over the period and with its highest day marked? {colors}; {rest}. Tooltips.",
+            "I'd like a grid of small line charts, one per service in the data below, showing "
+            "daily p95 latency with a shared y-axis, each panel's title giving that service's "
+            f"average over the 29 days (one decimal) and its maximum marked. {colors}; {rest}. "
+            "Hover tooltips.",
+            "From the CSV below (service, day, p95_ms), build small multiples: one line panel "
+            "per service in a 3 x 3 grid, shared y scale in ms, each panel titled with the "
+            "service name and the mean of its 29 daily values (one decimal), and its maximum "
+            f"day marked with the value. {colors}; {rest}. No shadows, gradients or animation. "
+            "Tooltips.",
+            "Please build a 3 x 3 grid of small line charts from the CSV below, one per "
+            "service in the order of the file, x = day (10 March to 7 April 2026), y = p95 in "
+            "ms on one shared scale, each titled '<service> - mean X.X ms' (mean of its daily "
+            f"values) with its peak day marked and labelled. {colors}; {rest}. No shadows, "
+            "gradients or animation; a tooltip on each point.",
+            "Build small multiples from the CSV below (service, day, p95_ms): nine panels in a "
+            "3 x 3 grid in order of first appearance, each a line of p95_ms over day; one y "
+            "domain shared by all panels; panel title = service and the mean of its 29 values "
+            "(one decimal); the panel's maximum marked with a point and its value. "
+            f"{colors}; {rest}. No shadows, gradients or animation. Tooltip per point.",
+            "Create small multiples of the CSV below: facet by service (3 columns, file "
+            "order), line of p95_ms vs day in each, shared y scale; title '<service> · mean "
+            "X.X ms' where X.X = mean of that service's rows; mark the max row of each facet "
+            "with its value. Colors line #0369a1, max #b45309, text #1c1917; font family "
+            "Source Sans 3; radius 4px; background #ffffff. No shadows, gradients or "
+            "animation. Hover tooltip per point.",
+            "Ticket: small-multiple line charts from the CSV below (service, day, p95_ms; "
+            "daily average p95 in prod, 2026-03-10..2026-04-07): one panel per service, 3 "
+            "columns, file order; shared y scale (ms); panel title = service + mean of its 29 "
+            "values (1 decimal); max point of each panel marked with its value. Tokens: line "
+            "#0369a1, max marker #b45309, text #1c1917, font family Source Sans 3, corner "
+            "radius 4px, background #ffffff. Rules: no shadows, no gradients, no animation. "
+            "Interaction: tooltip per point.",
+        ],
+        EXPERT,
+        data=csv_text(data),
+        chart_type="line",
+        labels=services,
+        values=[v for s in stats for v in (s["mean"], s["max"])],
+        decimals=1,
+        colors=["#0369a1", "#b45309", "#1c1917"],
+        font="Source Sans 3",
+        radius="4px",
+        background="#ffffff",
+        rules=["no-animation"],
+        interactivity=["tooltip"],
+    )
+    return task, _render("DO_C_X03.html", data=script_json(data), stats=script_json(stats))
