@@ -17,7 +17,12 @@ from bench_domain_api_integration import ApiIntegrationDomain, domain
 from bench_domain_api_integration._fixtures import Fixtures
 from bench_scoring import score_chart
 
-CHART_IDS = [*(f"AI_C_E0{i}" for i in range(1, 5)), *(f"AI_C_M0{i}" for i in range(1, 6))]
+CHART_IDS = [
+    *(f"AI_C_E0{i}" for i in range(1, 5)),
+    *(f"AI_C_M0{i}" for i in range(1, 6)),
+    *(f"AI_C_H0{i}" for i in range(1, 5)),
+]
+LEVELS = {"E": "easy", "M": "medium", "H": "hard", "X": "expert"}
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +42,7 @@ def test_the_charts_follow_the_tool_tasks_in_id_order(gateway: ApiIntegrationDom
     ids = [t.id for t in gateway.tasks()]
     assert ids[20:] == CHART_IDS
     for task in _charts(gateway):
-        level = "easy" if task.id.startswith("AI_C_E") else "medium"
+        level = LEVELS[task.id[5]]
         assert task.difficulty.value == level, task.id
         if level == "easy":
             assert len(_rows(task)) <= 12, task.id
@@ -65,6 +70,10 @@ def test_the_data_is_the_fixtures_own_figures(
     plans = {k.id: data.customer_by_id[k.customer_id].plan for k in data.keys}
     by_plan = Counter(plans[r.key_id] for r in week if r.key_id)
     assert {r["plan"]: int(r["requests"]) for r in _rows(charts["AI_C_M04"])} == by_plan
+    assert len(_rows(charts["AI_C_H01"])) == 72
+    usage = {r["day"]: int(r["requests"]) for r in _rows(charts["AI_C_H03"])}
+    assert usage == {u.date: u.requests for u in data.usage
+                     if u.key_id == "AK-1030" and u.date.startswith("2026-03")}  # fmt: skip
     hours = _rows(charts["AI_C_M05"])
     assert sum(int(r["mar_17"]) for r in hours) == sum(
         r.time.startswith("2026-03-17") for r in data.requests
