@@ -14,6 +14,9 @@ PACKAGES = [
     "bench_judge",
     "bench_cli",
     "bench_domain_trading",
+    "bench_domain_devops",
+    "bench_domain_data_analysis",
+    "bench_domain_api_integration",
 ]
 
 
