@@ -228,3 +228,21 @@ def test_the_expert_charts_compute_from_their_data(devops: DevopsDomain) -> None
         assert len(values) == 29
         assert round(sum(values) / 29, 1) in task.spec.values
         assert max(values) in task.spec.values
+
+
+_RULE_CUES = {
+    "no-shadows": ("shadow",),
+    "no-gradients": ("gradient",),
+    "no-animation": ("anim",),
+    "no-3d": ("3-d", "3d"),
+}
+
+
+@pytest.mark.parametrize("task_id", CHART_IDS)
+def test_every_prompt_states_every_design_rule(devops: DevopsDomain, task_id: str) -> None:
+    task = _chart(devops, task_id)
+    rules = ("no-shadows", "no-gradients", *task.spec.rules)
+    for quality, prompt in enumerate(task.prompts, start=1):
+        text = prompt.lower()
+        for rule in rules:
+            assert any(c in text for c in _RULE_CUES[rule]), f"{task_id} Q{quality} lacks {rule}"

@@ -35,9 +35,36 @@ WEEK = [dt.date(2026, 4, 1) + dt.timedelta(days=i) for i in range(7)]
 ChartSolved = tuple[ChartTask, ChartReference]
 
 
+_RULE_WORDS = {
+    "no-shadows": ("shadow", "shadows"),
+    "no-gradients": ("gradient", "gradients"),
+    "no-animation": ("anim", "animation"),
+    "no-3d": ("3-d", "3-D effects"),
+}
+
+
+def _stating_rules(prompts: Sequence[str], rules: Sequence[str]) -> list[str]:
+    """Each prompt, with a closing phrase naming the design rules it does not state yet (the
+    scorer checks every rule, so every prompt asks for every one)."""
+    wanted = ("no-shadows", "no-gradients", *rules)
+    stated = []
+    for quality, prompt in enumerate(prompts, start=1):
+        missing = [r for r in wanted if _RULE_WORDS[r][0] not in prompt.lower()]
+        closing = ""
+        if missing and quality <= 3:
+            closing = ", no " + "/".join(_RULE_WORDS[r][0] for r in missing)
+        elif missing:
+            words = [_RULE_WORDS[r][1] for r in missing]
+            listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+            closing = f" No {listed}."
+        stated.append(prompt + closing)
+    return stated
+
+
 def _task(
     task_id: str, title: str, prompts: Sequence[str], difficulty: Difficulty = EASY, **spec: Any
 ) -> ChartTask:
+    prompts = _stating_rules(prompts, spec.get("rules", ()))
     return authoring.chart_task(task_id, difficulty, title, prompts, domain=DOMAIN_ID, **spec)
 
 
