@@ -210,7 +210,6 @@ def test_the_expert_charts_compute_from_their_data(devops: DevopsDomain) -> None
         cells[local.weekday(), local.hour] += 1
     by_day = [sum(cells[d, h] for h in range(24)) for d in range(7)]
     assert all(n in task.spec.values for n in by_day)
-    assert max(cells.values()) in task.spec.values
 
     task = _chart(devops, "DO_C_X02")
     weekly: Counter[str] = Counter()
