@@ -63,7 +63,7 @@ def _bars(
     *, reference: tuple[float, str] | None = None, describe: str,
 ) -> str:  # fmt: skip
     """Vertical bars in the rows' order, negatives below a zero line, each with a tooltip."""
-    width, height, left, right, top, bottom = 760, 380, 56, 16, 24, 64
+    width, height, left, right, top, bottom = 880, 380, 56, 16, 24, 64
     values = [float(r[value]) for r in rows]
     grid = ticks(min(0.0, *values), max(0.0, *values), 6)
     y = Scale((grid[0], grid[-1]), (height - bottom, top))
@@ -91,8 +91,8 @@ def _bars(
     if reference is not None:
         level, text = reference
         parts.append(el("line", x1=left, x2=width - right, y1=y(level), y2=y(level), class_="ref"))
-        parts.append(el("text", esc(text), x=width - right, y=y(level) - 6, class_="note",
-                        text_anchor="end"))  # fmt: skip
+        parts.append(el("text", esc(text), x=left + 6, y=y(level) - 6, class_="note",
+                        text_anchor="start"))  # fmt: skip
     return el("svg", raw(parts), viewBox=f"0 0 {width} {height}", width=width, height=height,
               role="img", aria_label=describe)  # fmt: skip
 
