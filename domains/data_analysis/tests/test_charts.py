@@ -1,6 +1,6 @@
-"""The chart tasks (the easy and medium tiers so far): ids, prompts that state every
-requirement, computed values the data does not carry, and references that score 100,
-statically and in Chromium."""
+"""The chart tasks (the easy and medium tiers and two hard ones so far): ids, prompts that
+state every requirement, computed values the data does not carry, and references that score
+100, statically and in Chromium."""
 
 import asyncio
 import importlib.util
@@ -23,14 +23,23 @@ def test_the_chart_tasks_follow_the_tool_tasks_in_id_order(hr: DataAnalysisDomai
     assert ids[20:] == [
         "DA_C_E01", "DA_C_E02", "DA_C_E03", "DA_C_E04",
         "DA_C_M01", "DA_C_M02", "DA_C_M03", "DA_C_M04", "DA_C_M05",
+        "DA_C_H01", "DA_C_H02",
     ]  # fmt: skip
     levels = [t.difficulty.value for t in _charts(hr)]
-    assert levels == ["easy"] * 4 + ["medium"] * 5
+    assert levels == ["easy"] * 4 + ["medium"] * 5 + ["hard"] * 2
+
+
+def test_hard_charts_stack_or_use_two_axes_with_derived_values(hr: DataAnalysisDomain) -> None:
+    tasks = {t.id: t for t in _charts(hr)}
+    assert tasks["DA_C_H01"].spec.chart_type == "stacked_bar"
+    assert len(tasks["DA_C_H01"].spec.values) >= 50  # 24 months of stacks and totals
+    assert "axis" in tasks["DA_C_H02"].prompt(10)
+    assert "moving average" in tasks["DA_C_H02"].prompt(10)
 
 
 def test_medium_charts_have_several_series_a_legend_and_tooltips(hr: DataAnalysisDomain) -> None:
     for task in _charts(hr):
-        if task.difficulty.value != "medium":
+        if task.difficulty.value not in ("medium", "hard"):
             continue
         assert set(task.spec.interactivity) == {"tooltip", "legend_toggle"}, task.id
         assert len(task.spec.tokens.colors) >= 3, task.id
@@ -93,6 +102,8 @@ def test_the_computed_values_agree_with_the_facts(data: Fixtures, hr: DataAnalys
     assert trend["voluntary_share_pct"] in tasks["DA_C_M01"].spec.values
     for iqr in inputs.salary_ranges_computed()["iqr_usd"].values():
         assert iqr in tasks["DA_C_M02"].spec.values
+    for average in trend["moving_average_4q"].values():
+        assert average in tasks["DA_C_H02"].spec.values
 
 
 @pytest.mark.parametrize("task", _charts(domain()), ids=lambda t: t.id)

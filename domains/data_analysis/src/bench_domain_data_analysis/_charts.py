@@ -1,5 +1,6 @@
-"""The chart tasks so far: the four easy charts (``DA_C_E01``-``DA_C_E04``) and the five
-medium ones (``DA_C_M01``-``DA_C_M05``), built from the fixtures.
+"""The chart tasks so far: the four easy charts (``DA_C_E01``-``DA_C_E04``), the five medium
+ones (``DA_C_M01``-``DA_C_M05``) and two hard ones (``DA_C_H01``-``DA_C_H02``), built from
+the fixtures.
 
 A task hands the model its data as CSV (the runner appends it after the prompt) and states the
 chart type, the design tokens, the rules and the interaction in every one of its ten prompts.
@@ -25,6 +26,8 @@ from ._metrics import headcount
 
 EASY = Difficulty.EASY
 MEDIUM = Difficulty.MEDIUM
+HARD = Difficulty.HARD
+BIG_THREE = ("Engineering", "Sales", "Customer Success")
 PACKAGE = "bench_domain_data_analysis"
 ChartSolved = tuple[ChartTask, ChartReference]
 
@@ -35,6 +38,7 @@ def build_charts(fixtures: Fixtures) -> list[ChartSolved]:
     return [
         _c_e01(data), _c_e02(data), _c_e03(data), _c_e04(data),
         _c_m01(data), _c_m02(data), _c_m03(data), _c_m04(data), _c_m05(data),
+        _c_h01(data), _c_h02(data),
     ]  # fmt: skip
 
 
@@ -911,3 +915,187 @@ def _c_m05(data: ChartData) -> ChartSolved:
     )
     return task, authoring.render(PACKAGE, "DA_C_M05.html", data=script_json(shown),
                                   subtitle=esc(subtitle))  # fmt: skip
+
+
+def _month_ends(last: dt.date, count: int) -> list[dt.date]:
+    """The last ``count`` month ends up to ``last`` (itself a month end), oldest first."""
+    ends = [last]
+    while len(ends) < count:
+        ends.append(ends[-1].replace(day=1) - dt.timedelta(days=1))
+    return ends[::-1]
+
+
+def _c_h01(data: ChartData) -> ChartSolved:
+    months = _month_ends(dt.date(2026, 3, 31), 24)
+    rows: list[dict[str, Any]] = []
+    shown: list[dict[str, Any]] = []
+    for end in months:
+        counts = headcount(data.fixtures, end, "department")
+        by_name = {data.names[d]: counts.get(d, 0) for d in data.names}
+        rows.append({"month": end.isoformat()[:7], **by_name})
+        other = sum(v for k, v in by_name.items() if k not in BIG_THREE)
+        shown.append(
+            {"month": end.isoformat()[:7], **{k: by_name[k] for k in BIG_THREE}, "Other": other,
+             "total": sum(by_name.values())}
+        )  # fmt: skip
+    others = ", ".join(k for k in data.names.values() if k not in BIG_THREE)
+    task = _task(
+        "DA_C_H01",
+        "Headcount by month, stacked by department",
+        [
+            "stacked bars headcount per month end (csv below): eng #1d4ed8, sales #dc2626, cs "
+            "#0d9488, everyone else summed as Other #a8a29e, total on top of each bar. txt "
+            "#1c1917 work sans 4px bg #ffffff no anim/shadow/gradient, tooltips + legend toggle",
+            "monthly headcount stacked: Engineering / Sales / Customer Success / Other (the rest "
+            "added up), month total labelled on each stack. #1d4ed8 #dc2626 #0d9488 #a8a29e, "
+            "text #1c1917, Work Sans, 4px corners, bg #ffffff, flat, no animation, tooltip, "
+            "legend click",
+            "stacked bar chart of month-end headcount, 4 segments (eng, sales, cust success, "
+            "other = remaining depts summed), totals on top. colors #1d4ed8 #dc2626 #0d9488 "
+            "#a8a29e txt #1c1917 work sans radius 4px bg #ffffff no shadows gradients animation, "
+            "tooltips, legend toggles",
+            "Can you make a stacked bar chart of headcount at each month end from the data "
+            "below, with Engineering, Sales and Customer Success as their own segments and the "
+            "other five departments added up as Other, plus the month's total on top? "
+            "#1d4ed8, #dc2626, #0d9488, #a8a29e for the segments, #1c1917 text, Work Sans, 4px "
+            "corners, #ffffff background. No animation, shadows or gradients; tooltips and a "
+            "legend that toggles.",
+            "I'd like month-end headcount as stacked bars from the data below: Engineering "
+            "#1d4ed8, Sales #dc2626, Customer Success #0d9488, and one Other segment #a8a29e "
+            f"that sums {others}. Label each bar with the month's total headcount. Text "
+            "#1c1917, Work Sans, 4px radius, #ffffff background. Flat, no animation, tooltips, "
+            "clickable legend.",
+            "Please build a stacked bar chart with one bar per month end (in the order given) "
+            "and four segments: Engineering, Sales, Customer Success, and Other - the sum of "
+            f"{others}. Show the total headcount of each month above its bar. Segment colors "
+            "#1d4ed8, #dc2626, #0d9488, #a8a29e; text #1c1917; Work Sans; 4px radius; "
+            "background #ffffff. No animation, shadows or gradients. Tooltips with every "
+            "segment and the total; legend entries toggle segments.",
+            "Build a stacked bar chart from the CSV below (month, then one column per "
+            "department): one bar per month in row order, segments Engineering, Sales, "
+            f"Customer Success and Other = {others} summed per month; each bar labelled with "
+            "the month's total (sum of all departments). Colors #1d4ed8, #dc2626, #0d9488, "
+            "#a8a29e; text #1c1917; Work Sans; 4px radius; #ffffff background. No animation, "
+            "shadows or gradients. Tooltip per month; clickable legend.",
+            "Create a stacked bar chart of month-end headcount from the CSV below: 24 bars in "
+            "row order, four stacked segments - Engineering, Sales, Customer Success and Other "
+            f"(the per-month sum of {others}) - and a label above each bar with the month's "
+            "total headcount. Tokens: #1d4ed8, #dc2626, #0d9488, #a8a29e for the segments, "
+            "#1c1917 text, Work Sans, 4px corners, #ffffff background. No animation, shadows or "
+            "gradients. Tooltip with the four segments and the total; legend click toggles.",
+            "Stacked bar chart, headcount at each month end from the CSV below (24 months, row "
+            "order): segments Engineering (#1d4ed8), Sales (#dc2626), Customer Success "
+            f"(#0d9488) and Other (#a8a29e), Other being the sum of {others} that month; the "
+            "total of all eight departments labelled above each bar. Text and axes #1c1917; "
+            "font Work Sans; corner radius 4px; background #ffffff. No animation, shadows or "
+            "gradients. Tooltips list the segments and the total; legend entries toggle.",
+            "Ticket: stacked bar chart from the CSV below (month, one headcount column per "
+            "department), one bar per month in row order. Segments: Engineering #1d4ed8, Sales "
+            f"#dc2626, Customer Success #0d9488, Other #a8a29e = {others} summed per month. "
+            "Label above each bar: the month's total headcount (all eight departments). "
+            "Tokens: text/axis color #1c1917, font family Work Sans, corner radius 4px, "
+            "background #ffffff. Rules: no animation, no shadows, no gradients. Interaction: "
+            "tooltip per month with each segment and the total; clicking a legend entry "
+            "toggles its segment.",
+        ],
+        rows=rows,
+        chart_type="stacked_bar",
+        labels=column(shown, "month"),
+        values=[*(r[k] for r in shown for k in (*BIG_THREE, "Other", "total"))],
+        decimals=0,
+        colors=["#1d4ed8", "#dc2626", "#0d9488", "#a8a29e", "#1c1917"],
+        font="Work Sans",
+        radius="4px",
+        background="#ffffff",
+        difficulty=HARD,
+        interactivity=("tooltip", "legend_toggle"),
+    )
+    return task, authoring.render(PACKAGE, "DA_C_H01.html", data=script_json(shown))
+
+
+def _c_h02(data: ChartData) -> ChartSolved:
+    trend = data.attrition_trend()
+    moving = data.attrition_trend_computed()["moving_average_4q"]
+    rows = [
+        {
+            "quarter": r["quarter"],
+            "exits": r["voluntary_exits"] + r["involuntary_exits"],
+            "annualized_rate_pct": r["annualized_rate_pct"],
+        }
+        for r in trend
+    ]
+    shown = [{**r, "moving_average_4q": moving.get(r["quarter"])} for r in rows]
+    task = _task(
+        "DA_C_H02",
+        "Exits and annualised attrition, with a moving average",
+        [
+            "dual axis: exits per qtr as bars #94a3b8 (left), annualized attrition line "
+            "#7c3aed + 4-qtr moving avg dashed #f97316 (right, %). csv below. txt #0f172a "
+            "figtree 6px bg #ffffff, no anim/shadow/gradient, tooltips, legend toggle",
+            "exits bars + attrition rate line on a 2nd axis + trailing 4 quarter avg of the "
+            "rate (from the 4th quarter on). #94a3b8 #7c3aed #f97316, text #0f172a, Figtree, "
+            "6px corners, bg #ffffff. flat no animation, tooltips, clickable legend",
+            "combo chart: bars = exits, line = annualised rate, dashed line = 4q moving average "
+            "of the rate, rate on right axis. colors #94a3b8/#7c3aed/#f97316 txt #0f172a "
+            "figtree radius 6px bg #ffffff no shadows gradients animation, tooltips + legend "
+            "toggles",
+            "Can you make a dual-axis chart from the data below: exits per quarter as bars on "
+            "the left axis, the annualised attrition rate as a line on the right axis, and a "
+            "dashed line for its 4-quarter moving average (from the fourth quarter on)? Bars "
+            "#94a3b8, rate #7c3aed, average #f97316, text #0f172a, Figtree, 6px corners, "
+            "#ffffff background. No animation, shadows or gradients; tooltips and a legend "
+            "that toggles.",
+            "I'd like exits and attrition together (data below): bars for exits per quarter "
+            "(left axis), a line for the annualised rate in percent (right axis), and a dashed "
+            "line with the trailing four-quarter average of that rate, starting at the fourth "
+            "quarter. #94a3b8, #7c3aed and #f97316; text #0f172a; Figtree; 6px radius; "
+            "#ffffff background. Flat, no animation, tooltips, clickable legend.",
+            "Please build a combined bar and line chart with two y-axes: exits per quarter as "
+            "#94a3b8 bars on the left axis; the annualised attrition rate as a #7c3aed line and "
+            "its 4-quarter moving average (mean of that quarter and the three before; none for "
+            "the first three) as a dashed #f97316 line, both on the right axis in percent. Text "
+            "#0f172a, Figtree, 6px radius, #ffffff background. No animation, shadows or "
+            "gradients. Tooltips; legend toggles.",
+            "Build a dual-axis chart from the CSV below: bars of exits per quarter (left "
+            "axis, integers), a line of annualized_rate_pct (right axis, percent), and a dashed "
+            "line of the 4-quarter moving average of annualized_rate_pct, computed as the mean "
+            "of the current and three previous quarters, shown from the fourth quarter. Colors "
+            "#94a3b8 bars, #7c3aed rate, #f97316 average; text #0f172a; Figtree; 6px radius; "
+            "#ffffff background. No animation, shadows or gradients. Tooltips; clickable legend.",
+            "Create a combined chart from the CSV below (quarter, exits, annualized_rate_pct): "
+            "exits as bars on a left axis from zero; annualized_rate_pct as a line on a right "
+            "axis in percent; and a derived dashed line, the trailing 4-quarter moving average "
+            "of the rate (two decimals, first value at the fourth quarter). Tokens: #94a3b8 "
+            "bars, #7c3aed rate line, #f97316 average line, #0f172a text, Figtree, 6px corners, "
+            "#ffffff background. No animation, shadows or gradients. Tooltips; legend click "
+            "toggles a series.",
+            "Dual-axis chart from the CSV below, quarters in row order: exits as bars (left "
+            "axis, from zero), annualized_rate_pct as a solid line (right axis, percent), and "
+            "its trailing 4-quarter moving average - the mean of the quarter and the three "
+            "before it, two decimals, starting with the fourth quarter - as a dashed line on "
+            "the right axis. Colors #94a3b8, #7c3aed, #f97316; text and axes #0f172a; font "
+            "Figtree; corner radius 6px; background #ffffff. No animation, shadows or "
+            "gradients. Tooltips; legend entries toggle.",
+            "Ticket: dual-axis combo chart from the CSV below (quarter, exits, "
+            "annualized_rate_pct), quarters in row order. Left axis: exits as bars from zero. "
+            "Right axis (percent): annualized_rate_pct as a solid line and a dashed line of its "
+            "trailing 4-quarter moving average = mean of the current and three previous "
+            "quarters' rates, two decimals, first shown at the fourth quarter. Tokens: bars "
+            "#94a3b8, rate line #7c3aed, average line #f97316, text/axis color #0f172a, font "
+            "family Figtree, corner radius 6px, background #ffffff. Rules: no animation, no "
+            "shadows, no gradients. Interaction: tooltips; clicking a legend entry toggles its "
+            "series.",
+        ],
+        rows=rows,
+        chart_type="bar",
+        labels=column(rows, "quarter"),
+        values=[*column(rows, "exits"), *column(rows, "annualized_rate_pct"), *moving.values()],
+        decimals=2,
+        colors=["#94a3b8", "#7c3aed", "#f97316", "#0f172a"],
+        font="Figtree",
+        radius="6px",
+        background="#ffffff",
+        difficulty=HARD,
+        interactivity=("tooltip", "legend_toggle"),
+    )
+    return task, authoring.render(PACKAGE, "DA_C_H02.html", data=script_json(shown))
