@@ -1,4 +1,4 @@
-"""The chart tasks written so far (the easy tier): their data is the fixtures' own figures,
+"""The 16 chart tasks: their data is the fixtures' own figures,
 every point the scorer looks for is in the data or computed from it, the prompts ask for every
 scored requirement, and every reference is a real chart that scores 100 (statically, and in
 Chromium where it is installed)."""
@@ -7,6 +7,7 @@ import asyncio
 import csv
 import importlib.util
 import io
+import json
 import re
 from collections import Counter
 
@@ -21,6 +22,7 @@ CHART_IDS = [
     *(f"AI_C_E0{i}" for i in range(1, 5)),
     *(f"AI_C_M0{i}" for i in range(1, 6)),
     *(f"AI_C_H0{i}" for i in range(1, 5)),
+    *(f"AI_C_X0{i}" for i in range(1, 4)),
 ]
 LEVELS = {"E": "easy", "M": "medium", "H": "hard", "X": "expert"}
 
@@ -35,6 +37,8 @@ def _charts(gateway: ApiIntegrationDomain) -> list[ChartTask]:
 
 
 def _rows(task: ChartTask) -> list[dict[str, str]]:
+    if task.data_format == "json":
+        return [{k: str(v) for k, v in row.items()} for row in json.loads(task.data)]
     return list(csv.DictReader(io.StringIO(task.data)))
 
 
@@ -46,6 +50,9 @@ def test_the_charts_follow_the_tool_tasks_in_id_order(gateway: ApiIntegrationDom
         assert task.difficulty.value == level, task.id
         if level == "easy":
             assert len(_rows(task)) <= 12, task.id
+        if level == "expert":
+            points = sum(_is_number(v) for row in _rows(task) for v in row.values())
+            assert points >= 100, task.id
 
 
 def test_the_data_is_the_fixtures_own_figures(
@@ -74,6 +81,11 @@ def test_the_data_is_the_fixtures_own_figures(
     usage = {r["day"]: int(r["requests"]) for r in _rows(charts["AI_C_H03"])}
     assert usage == {u.date: u.requests for u in data.usage
                      if u.key_id == "AK-1030" and u.date.startswith("2026-03")}  # fmt: skip
+    hooks = Counter(d.webhook_id for d in data.deliveries)
+    per_hook = Counter()
+    for row in _rows(charts["AI_C_X03"]):
+        per_hook[row["webhook"]] += int(row["succeeded"]) + int(row["failed"])
+    assert per_hook == hooks
     hours = _rows(charts["AI_C_M05"])
     assert sum(int(r["mar_17"]) for r in hours) == sum(
         r.time.startswith("2026-03-17") for r in data.requests

@@ -2,8 +2,8 @@
 prompt as CSV; each spec asks for a computed value beside the raw ones (a total, shares, an
 average, a success rate), so a chart that only dumps its input cannot score full data marks.
 
-The easy tier (AI_C_E01-AI_C_E04) is here, the medium and hard ones in ``_charts_medium`` and
-``_charts_hard``; the expert tier is not written yet.
+The easy tier (AI_C_E01-AI_C_E04) is here; the medium, hard and expert ones are in
+``_charts_medium``, ``_charts_hard`` and ``_charts_expert``.
 """
 
 from __future__ import annotations

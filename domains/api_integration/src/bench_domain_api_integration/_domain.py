@@ -10,6 +10,7 @@ from typing import Any
 from bench_core import ChartReference, Task, ToolReference
 
 from ._charts import build_charts
+from ._charts_expert import expert_charts
 from ._charts_hard import hard_charts
 from ._charts_medium import medium_charts
 from ._facts import Facts
@@ -21,8 +22,8 @@ from ._tools import TOOLS, WRITE_TOOLS
 
 
 class ApiIntegrationDomain:
-    """Relaybox's API gateway console: 16 tools, a simulator, 20 tool tasks and the easy, medium
-    and hard chart tasks.
+    """Relaybox's API gateway console: 16 tools, a simulator, 20 tool tasks and 16 chart
+    tasks.
 
     Creating one is cheap: the fixtures are read when a simulator, the tasks or a reference is
     first asked for.
@@ -52,7 +53,7 @@ class ApiIntegrationDomain:
         return WRITE_TOOLS
 
     def tasks(self) -> Sequence[Task]:
-        """The tool tasks AI_E01-AI_X04, then the chart tasks AI_C_E01-AI_C_H04."""
+        """The tool tasks AI_E01-AI_X04, then the chart tasks AI_C_E01-AI_C_X03."""
         return tuple(task for task, _ in _solved())
 
     def simulator(self) -> ApiGatewaySimulator:
@@ -80,6 +81,7 @@ def _solved() -> tuple[tuple[Task, ToolReference | ChartReference], ...]:
         *build_charts(facts),
         *medium_charts(facts),
         *hard_charts(facts),
+        *expert_charts(facts),
     )
 
 
