@@ -1040,7 +1040,7 @@ def _x01(facts: Facts) -> ChartSolved:
     grid = [[d, h, cells[d, h]] for d in range(7) for h in range(24)]
     by_day = [sum(cells[d, h] for h in range(24)) for d in range(7)]
     by_hour = [sum(cells[d, h] for d in range(7)) for h in range(24)]
-    (busiest_day, busiest_hour), busiest = max(cells.items(), key=lambda kv: (kv[1], kv[0]))
+    busiest = max(cells.values())
     ties = [k for k, n in cells.items() if n == busiest]
     colors = "scale from #eff6ff to #1d4ed8, text #1f2937"
     rest = "font IBM Plex Sans, 4px radius, background #ffffff"
@@ -1064,30 +1064,33 @@ def _x01(facts: Facts) -> ChartSolved:
             "From the CSV below (alert start times in UTC), build a heatmap of alert starts by "
             "weekday (Mon-Sun) and hour (0-23) in Europe/Berlin time, DST applied, with a bar "
             "chart of the 7 weekday totals and one of the 24 hour totals, and name the busiest "
-            f"cell. {colors}; {rest}. No shadows, gradients or animation. Tooltips per cell.",
+            f"cell (each one, if tied). {colors}; {rest}. No shadows, gradients or animation. "
+            "Tooltips per cell.",
             "Please build a dashboard of three linked views from the CSV below: a 7 x 24 "
             "heatmap of alert starts by weekday and hour in Berlin local time (UTC+1 until "
             "29 March 01:00 UTC, UTC+2 after), a bar chart of totals per weekday and a bar "
             "chart of totals per hour; hovering a weekday bar highlights its heatmap row; "
-            f"state the busiest weekday-hour cell. {colors}; {rest}. No shadows, gradients or "
-            "animation; tooltips.",
+            "state the busiest weekday-hour cell (all of them, if tied). "
+            f"{colors}; {rest}. No shadows, gradients or animation; tooltips.",
             "Build a dashboard from the CSV below (id, service, started_at in UTC): convert "
             "each start to Europe/Berlin (CET, CEST from 2026-03-29 01:00 UTC), then (1) a "
             "heatmap weekday (Mon..Sun) x hour (0..23) of counts with a sequential color scale, "
             "(2) bars of the 7 weekday totals, (3) bars of the 24 hour totals; hovering a bar "
-            "highlights the matching heatmap row or column; annotate the busiest cell. "
+            "highlights the matching heatmap row or column; annotate the busiest cell (every "
+            "one, if tied). "
             f"{colors}; {rest}. No shadows, gradients or animation. Tooltips everywhere.",
             "Create a three-panel dashboard of alert starts from the CSV below: local time = "
             "started_at converted to Europe/Berlin with DST; panel 1 heatmap weekday x hour "
             "counts (all 168 cells, zeros included), sequential scale #eff6ff to #1d4ed8; "
             "panel 2 weekday totals; panel 3 hour totals; hover on a total highlights its "
-            "heatmap row/column; label the max cell. Text #1f2937, font family IBM Plex Sans, "
+            "heatmap row/column; label the max cell(s). Text #1f2937, font family IBM Plex Sans, "
             "radius 4px, background #ffffff. No shadows, gradients or animation. Tooltips.",
             "Ticket: dashboard of alert start times from the CSV below (UTC). Convert to "
             "Europe/Berlin (DST from 2026-03-29). Views: heatmap weekday (Mon-Sun) x hour "
             "(0-23), 168 cells with counts; bar chart of the 7 weekday totals; bar chart of the "
             "24 hour totals; hover on a total highlights the matching heatmap row/column; "
-            "annotate the busiest cell with its count. Tokens: scale #eff6ff..#1d4ed8, text "
+            "annotate the busiest cell (each, if tied) with its count. Tokens: scale "
+            "#eff6ff..#1d4ed8, text "
             "#1f2937, font family IBM Plex Sans, corner radius 4px, background #ffffff. Rules: "
             "no shadows, no gradients, no animation. Interaction: tooltips, hover.",
         ],
@@ -1106,8 +1109,7 @@ def _x01(facts: Facts) -> ChartSolved:
     summary = {
         "by_day": by_day,
         "by_hour": by_hour,
-        "busiest": {"day": WEEKDAYS[busiest_day], "hour": busiest_hour, "alerts": busiest,
-                    "ties": len(ties)},
+        "busiest": [{"day": WEEKDAYS[d], "hour": h, "alerts": busiest} for d, h in sorted(ties)],
     }  # fmt: skip
     return task, _render("DO_C_X01.html", grid=script_json(grid), summary=script_json(summary))
 
@@ -1132,7 +1134,8 @@ def _x02(facts: Facts) -> ChartSolved:
         for w, c in table.items()
     ]
     totals = {s: sum(r[s] for r in rows) for s in SEVERITIES}
-    busiest = max(rows, key=lambda r: (r["total"], r["week"]))
+    top = max(r["total"] for r in rows)
+    busiest = [r["week"] for r in rows if r["total"] == top]
     colors = "SEV1 #991b1b, SEV2 #ea580c, SEV3 #eab308, SEV4 #84cc16, text #18181b"
     rest = "font Inter, 6px radius, background #fafafa"
     task = _task(
@@ -1154,13 +1157,13 @@ def _x02(facts: Facts) -> ChartSolved:
             "From the CSV below, chart the incidents per week (weeks starting Monday, UTC, "
             "5 January to 6 April 2026) as bars labelled with their totals, next to a donut "
             "of the severity split (all incidents by default, the selected week's after a "
-            f"click on its bar). Name the busiest week. {colors}; {rest}. No shadows, "
-            "gradients or animation. Tooltips.",
+            "click on its bar). Name the busiest week (each, if tied). "
+            f"{colors}; {rest}. No shadows, gradients or animation. Tooltips.",
             "Please build a dashboard of two linked charts from the CSV below: (1) bars of "
             "incidents per week, weeks starting Monday in UTC from 2026-01-05 to 2026-04-06, "
             "each labelled with its count; (2) a donut of incidents by severity with the counts "
             "for the whole period, which shows only the selected week after a click on its bar "
-            f"(click again to reset); annotate the busiest week. {colors}; {rest}. No shadows, "
+            f"(click again to reset); annotate the busiest week(s). {colors}; {rest}. No shadows, "
             "gradients or animation; tooltips.",
             "Build a linked dashboard from the CSV below (id, service, severity, opened_at UTC): "
             "chart A = 14 bars, incidents per Monday-start week from 2026-01-05 to 2026-04-06, "
@@ -1171,13 +1174,13 @@ def _x02(facts: Facts) -> ChartSolved:
             "Create a two-chart dashboard from the CSV below: weekly bars (week = Monday of "
             "opened_at's UTC date, 14 weeks 2026-01-05..2026-04-06, counts labelled) and a "
             "severity donut (whole-period counts per SEV1..SEV4); click on a bar filters the "
-            "donut to that week, a second click resets; annotate the busiest week. Colors SEV1 "
+            "donut to that week, a second click resets; annotate the busiest week(s). Colors SEV1 "
             "#991b1b, SEV2 #ea580c, SEV3 #eab308, SEV4 #84cc16, text #18181b; font family "
             "Inter; radius 6px; background #fafafa. No shadows, gradients or animation. "
             "Tooltips.",
             "Ticket: incident dashboard from the CSV below. Chart A: bars of incidents per "
             "week (Monday-start, UTC, 2026-01-05..2026-04-06, 14 bars) labelled with counts; "
-            "busiest week annotated. Chart B: donut of incidents by severity (SEV1-SEV4) for "
+            "busiest week(s) annotated. Chart B: donut of incidents by severity (SEV1-SEV4) for "
             "the whole period; click on a bar filters B to that week, second click resets. "
             "Tokens: SEV1 #991b1b, SEV2 #ea580c, SEV3 #eab308, SEV4 #84cc16, text #18181b, "
             "font family Inter, corner radius 6px, background #fafafa. Rules: no shadows, no "
@@ -1186,7 +1189,7 @@ def _x02(facts: Facts) -> ChartSolved:
         EXPERT,
         data=csv_text(data),
         chart_type="bar",
-        labels=[*SEVERITIES, busiest["week"]],
+        labels=[*SEVERITIES, *busiest],
         values=[*(r["total"] for r in rows), *totals.values()],
         colors=["#991b1b", "#ea580c", "#eab308", "#84cc16", "#18181b"],
         font="Inter",
@@ -1199,7 +1202,7 @@ def _x02(facts: Facts) -> ChartSolved:
         "DO_C_X02.html",
         data=script_json(rows),
         totals=script_json(totals),
-        busiest=script_json(busiest["week"]),
+        busiest=script_json(busiest),
     )
 
 
