@@ -11,6 +11,9 @@ model name a run sends, so one server serves every scenario::
     fake/wrong_number                      the reference calls, then its answer with every
                                            number changed
     fake/judge                             answers every request with a judge's verdict
+    fake/echo_key                          echoes the bearer key it was sent inside 200
+                                           answers (split by a newline, upper-cased, one
+                                           character short), in text, a chart and a call
     fake/reference?fault=503&times=2       the first 2 attempts of each request fail
     fake/reference?fault=429&times=1&retry_after=1
     fake/reference?fault=hang&every=5      every 5th conversation never answers
@@ -228,6 +231,8 @@ class FakeServer:
             script = "reference" if digest[0] / 256 < scenario.share else "wrong_tool"
         if script == "judge":
             content = json.dumps(JUDGE_VERDICT)
+        elif script == "echo_key":
+            content, calls = self.echo_key(request, turn)
         elif script == "text" or found is None:
             content = "I cannot help with that from here."
         elif script == "empty":
@@ -258,6 +263,18 @@ class FakeServer:
                 "cost": 0.0001,
             },
         }
+
+    def echo_key(self, request: dict[str, Any], turn: int) -> tuple[str, list[dict[str, Any]]]:
+        """A model that repeats the key: in a first tool call's arguments, then in its answer
+        and in a chart."""
+        key = self.key or ""
+        echoes = f"{key[:9]}\n{key[9:]} / {key.upper()} / {key[:-1]} / {key[1:].upper()}"
+        tools = request.get("tools", [])
+        if tools and turn == 0:
+            name = tools[0]["function"]["name"]
+            return "", [_call("call_0_0", name, json.dumps({"note": echoes}))]
+        chart = f"<svg width='400' height='300'><text x='10' y='20'>{echoes}</text></svg>"
+        return f"The key is {echoes}.\n```html\n{chart}\n```", []
 
     def scripted(
         self, script: str, reference: ToolReference, turn: int, request: dict[str, Any]

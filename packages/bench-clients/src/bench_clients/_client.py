@@ -19,9 +19,10 @@ import msgspec
 from ._completion import Completion, UnreadableBody, read_completion
 from ._config import ClientConfig
 from ._context import exceeds_context
-from ._errors import ClientError, InfraError, InfraKind, ModelError, one_line, redact
+from ._errors import ClientError, InfraError, InfraKind, ModelError, one_line
 from ._keys import API_KEY_ENV
 from ._pool import HttpPool
+from ._redact import Redactor
 from ._retry import AdaptiveLimit, RetryPolicy, backoff_delay, parse_retry_after
 from ._structured import (
     ResponseFormat,
@@ -134,7 +135,8 @@ class ChatClient:
             step_s=self._policy.rate_limit_step_s,
         )
         key = config.api_key.get_secret_value() if config.api_key is not None else ""
-        self._secrets = [key] if key else []
+        self._has_key = bool(key)
+        self._redact = config.redactor
         # Parsed once: httpx parses a string URL again on every request.
         self._url = httpx.URL(f"{config.base_url}/chat/completions")
         self._headers = {
@@ -199,7 +201,7 @@ class ChatClient:
             ClientError: The endpoint is unreachable, refuses the key, or lacks the model.
         """
         config = self._config
-        if config.is_openrouter and not self._secrets:
+        if config.is_openrouter and not self._has_key:
             raise ClientError(
                 f"OpenRouter needs an API key: pass --api-key, or set {API_KEY_ENV} "
                 "in the environment or in .env"
@@ -380,10 +382,10 @@ class ChatClient:
             raise _Refused(
                 self._clean(
                     f"HTTP {response.status_code} from {config.host}: "
-                    f"{_detail(response, self._secrets)}"
+                    f"{_detail(response, self._redact)}"
                 )
             )
-        status, detail = response.status_code, _detail(response, self._secrets)
+        status, detail = response.status_code, _detail(response, self._redact)
         if exceeds_context(status, response):
             self._context_error(f"HTTP {status} from {config.host}: {detail}", attempt)
         self._fail(status, detail, response.headers, generation, attempt)
@@ -403,15 +405,13 @@ class ChatClient:
             raise _Retryable(
                 "bad_body",
                 f"unreadable answer from {host} (HTTP {response.status_code}): "
-                f"{_detail(response, self._secrets)}",
+                f"{_detail(response, self._redact)}",
             ) from None
         if isinstance(body, dict) and "error" in body and "choices" not in body:
             # OpenRouter reports some upstream failures as an error object in a 200 answer.
             error = body["error"]
             code = error.get("code") if isinstance(error, dict) else None
-            detail = (
-                one_line(redact(_error_text(error), self._secrets)) or "an error without a message"
-            )
+            detail = one_line(self._redact(_error_text(error))) or "an error without a message"
             if isinstance(code, int) and not isinstance(code, bool) and 300 <= code < 600:
                 if refusable in ("json_schema", "json_object") and refuses_response_format(
                     code, error
@@ -424,7 +424,8 @@ class ChatClient:
                 "bad_body", f"error in a {response.status_code} answer from {host}: {detail}"
             )
         try:
-            return read_completion(body, latency_s=latency, attempts=attempt)
+            # Whatever the model wrote may echo the key: nothing of it goes further unmasked.
+            return read_completion(self._redact.walk(body), latency_s=latency, attempts=attempt)
         except UnreadableBody as error:
             raise _Retryable("bad_body", f"{error} (answer from {host})") from None
 
@@ -469,7 +470,7 @@ class ChatClient:
 
     def _check_access(self, response: httpx.Response) -> None:
         if response.status_code in (401, 403):
-            self._auth_error(response.status_code, _detail(response, self._secrets))
+            self._auth_error(response.status_code, _detail(response, self._redact))
         if response.is_redirect:
             self._redirect_error(response.status_code, response.headers)
 
@@ -501,7 +502,7 @@ class ChatClient:
 
     def _auth_error(self, status: int, detail: str) -> NoReturn:
         host = self._config.host
-        if not self._secrets:
+        if not self._has_key:
             self._client_error(
                 f"{host} needs an API key (HTTP {status}): pass --api-key, or set {API_KEY_ENV} "
                 "in the environment or in .env"
@@ -531,7 +532,7 @@ class ChatClient:
 
     def _clean(self, message: str) -> str:
         # Redact before cutting, so no part of the key survives at the cut.
-        return one_line(redact(message, self._secrets), limit=500)
+        return one_line(self._redact(message), limit=500)
 
 
 def _attempts(count: int) -> str:
@@ -546,7 +547,7 @@ def _describe(error: Exception) -> str:
     return str(error) or type(error).__name__
 
 
-def _detail(response: httpx.Response, secrets: list[str]) -> str:
+def _detail(response: httpx.Response, redact: Redactor) -> str:
     """What an error answer says, in a few words: its error message, an HTML page's title,
     or the start of its text; secrets redacted before anything is cut."""
     content = response.content[:65_536]
@@ -558,8 +559,8 @@ def _detail(response: httpx.Response, secrets: list[str]) -> str:
         for key in ("error", "message", "detail"):
             text = _error_text(body.get(key))
             if text:
-                return one_line(redact(text, secrets))
-    text = redact(content.decode("utf-8", errors="replace"), secrets)
+                return one_line(redact(text))
+    text = redact(content.decode("utf-8", errors="replace"))
     lowered = text.lower()
     if "<html" in lowered or "<!doctype" in lowered:
         start, end = lowered.find("<title>"), lowered.find("</title>")

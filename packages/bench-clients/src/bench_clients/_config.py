@@ -17,7 +17,8 @@ from pydantic import (
     model_validator,
 )
 
-from ._errors import ClientError, one_line, redact
+from ._errors import ClientError, one_line
+from ._redact import Redactor, redact
 
 OPENROUTER_BASE_URL = "https://openrouter.ai/api/v1"
 """The default endpoint. OpenRouter is a preset of the one client, not a client of its own."""
@@ -81,9 +82,11 @@ class ClientConfig(BaseModel):
         except ValidationError as error:
             key = data.get("api_key") if isinstance(data, dict) else None
             secret = key.get_secret_value() if isinstance(key, SecretStr) else key
-            raise ClientError(
-                _describe(error, [secret] if isinstance(secret, str) else [])
-            ) from None
+            url = data.get("base_url") if isinstance(data, dict) else None
+            secrets = [secret] if isinstance(secret, str) else []
+            if isinstance(url, str):
+                secrets.extend(url_credentials(url))
+            raise ClientError(_describe(error, secrets)) from None
 
     @field_validator("model")
     @classmethod
@@ -139,6 +142,12 @@ class ClientConfig(BaseModel):
         return host == "openrouter.ai" or host.endswith(".openrouter.ai")
 
     @cached_property
+    def redactor(self) -> Redactor:
+        """Masks the API key, and any credential written into ``base_url``, in any text."""
+        key = self.api_key.get_secret_value() if self.api_key is not None else ""
+        return Redactor([key, *url_credentials(self.base_url)])
+
+    @cached_property
     def host(self) -> str:
         """The endpoint's host (and port, where one is given): safe to show and to store."""
         url = httpx.URL(self.base_url)
@@ -189,3 +198,23 @@ def _describe(error: ValidationError, secrets: list[str]) -> str:
             message += f" (got {redact(shown, secrets)[:60]})"
         parts.append(f"{flag}: {message}")
     return one_line("invalid " + "; ".join(parts), limit=400)
+
+
+# Query parameters of a URL whose values are credentials.
+_SECRET_PARAMS = frozenset(
+    {"key", "api_key", "apikey", "api-key", "token", "access_token", "auth", "password", "secret"}
+)
+
+
+def url_credentials(url: str) -> list[str]:
+    """The credentials written into a URL: its user and password, and the values of its
+    key-like query parameters (``?key=``, ``?api_key=``, ``?token=``...)."""
+    try:
+        parsed = httpx.URL(url.strip())
+    except (httpx.InvalidURL, TypeError):
+        return []
+    found = [part for part in parsed.userinfo.decode("utf-8", "replace").split(":") if part]
+    found.extend(
+        value for name, value in parsed.params.multi_items() if name.lower() in _SECRET_PARAMS
+    )
+    return [value for value in found if value]

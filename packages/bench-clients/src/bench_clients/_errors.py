@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from typing import Any, Literal
-from urllib.parse import quote
 
 import httpx
 
@@ -81,16 +79,6 @@ def _rebuild_model_error(message: str, kind: ModelErrorKind, attempts: int) -> M
 
 def _rebuild_infra_error(message: str, kind: InfraKind, attempts: int) -> InfraError:
     return InfraError(message, kind=kind, attempts=attempts)
-
-
-def redact(text: str, secrets: Iterable[str]) -> str:
-    """``text`` with every secret (and its URL-encoded form) replaced by ``***``."""
-    for secret in secrets:
-        if not secret:
-            continue
-        for form in {secret, quote(secret, safe="")}:
-            text = text.replace(form, "***")
-    return text
 
 
 def one_line(text: str, limit: int = _SNIPPET_CHARS) -> str:
