@@ -63,7 +63,8 @@ def _x01(facts: Facts) -> ChartSolved:
                 "error_rate_pct": round(100 * errors / sum(int(r["requests"]) for r in mine), 1),
             }
         )
-    worst = max(shown, key=lambda r: (r["error_rate_pct"], r["requests"]))
+    worst = max(shown, key=lambda r: r["error_rate_pct"])
+    assert sum(r["error_rate_pct"] == worst["error_rate_pct"] for r in shown) == 1, "one worst"
     sample = spread(shown, 8)
     task = chart_task(
         "AI_C_X01",
@@ -147,7 +148,7 @@ def _x01(facts: Facts) -> ChartSolved:
         endpoints=script_json(day_rates),
         worst=esc(
             f"{worst['endpoint']} at {worst['hour']:02d}:00 UTC, {worst['error_rate_pct']}% "
-            f"of {worst['requests']} requests"
+            f"of {worst['requests']} request{'s' if worst['requests'] != 1 else ''}"
         ),
         day_rates=esc("; ".join(f"{r['endpoint']} {r['error_rate_pct']}" for r in day_rates)),
     )
