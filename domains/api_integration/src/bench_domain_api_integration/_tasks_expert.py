@@ -26,7 +26,7 @@ from ._expect import (
 )
 from ._facts import Facts
 from ._fixtures import ApiKey, Customer
-from ._lookup import utc
+from ._lookup import stamp, utc
 from ._policy import REVOCATION_THRESHOLD
 
 EXPERT = Difficulty.EXPERT
@@ -244,6 +244,7 @@ def _x03(facts: Facts) -> Solved:
         r for r in facts.fixtures.requests if r.key_id == key.id and r.error == "key_revoked"
     ]
     assert rejected
+    recent = sum(r.time >= stamp(facts.now - dt.timedelta(hours=24)) for r in rejected)
     assert all(r.time >= key.revoked_at for r in rejected)
     since = [f"{revoked.date().isoformat()}T00:00:00Z", key.revoked_at]
     traffic = (
@@ -304,7 +305,15 @@ def _x03(facts: Facts) -> Solved:
             facts=[
                 fact("the key is revoked", "revoked"),
                 fact("the revocation date", *date_forms(revoked.date())),
-                fact("the calls rejected since", len(rejected)),
+                # Its calls are refused: the count since the revocation, or over the last day, or
+                # the error code itself.
+                fact(
+                    "its calls are rejected",
+                    len(rejected),
+                    recent,
+                    "key_revoked",
+                    "key revoked",
+                ),
                 false_claim(
                     "the key is active",
                     "status: active",
@@ -406,6 +415,3 @@ def _x04(facts: Facts) -> Solved:
         [call("update_rate_limit", key_id=key.id, requests_per_minute=new_limit)],
         answer=answer,
     )
-
-
-_ = dt  # dates come through utc() and date_forms()

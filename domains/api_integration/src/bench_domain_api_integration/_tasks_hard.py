@@ -417,11 +417,12 @@ def _h05(facts: Facts) -> Solved:
             "which live keys can still quote rates? all of em, how many + whose",
             "all active prod keys w/ rates:read - count + whose",
             "how many live keys can get rate quotes rn and which customers",
-            "Which active live keys can get rate quotes? I need all of them and whose they are.",
-            "List every active live key with the rates:read scope, and which customers "
-            "they belong to.",
+            "Which active live keys can get rate quotes, and how many? I need all of them and "
+            "whose they are.",
+            "List every active live key with the rates:read scope, how many there are, and "
+            "which customers they belong to.",
             "Carrier surcharges change next week; we must warn everyone who quotes rates. "
-            "Which active live keys have rates:read, and whose are they? All of them.",
+            "Which active live keys have rates:read, how many, and whose are they? All of them.",
             "Please list all active, live-environment API keys that have the rates:read "
             "scope, with each key's customer, and give the total count.",
             "Find every API key that is active, in the live environment, and granted "
