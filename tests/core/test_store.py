@@ -141,3 +141,39 @@ def test_kill_9_loses_nothing_already_appended(tmp_path: Path) -> None:
     qualities = [r.quality for r in read_run(path).results]
     assert len(qualities) >= 50
     assert qualities == list(range(1, len(qualities) + 1))
+
+
+def test_a_second_writer_of_a_run_is_refused_with_the_holders_pid(tmp_path: Path) -> None:
+    path = tmp_path / "run.jsonl"
+    with Store.create(path, header()) as store:
+        store.append(result("E01", 1))
+        before = path.read_bytes()
+        assert (tmp_path / "run.jsonl.lock").read_text().strip() == str(os.getpid())
+        with pytest.raises(
+            BenchError, match=rf"is in use by another bench-run \(PID {os.getpid()}\)"
+        ):
+            Store.reopen(path)
+        assert path.read_bytes() == before  # the refused one wrote nothing
+        store.append(result("E01", 2))  # and the holder goes on
+    assert not (tmp_path / "run.jsonl.lock").exists()
+    with Store.reopen(path) as store:  # once closed, the run is free again
+        store.append(result("E01", 3))
+    assert [r.quality for r in read_run(path).results] == [1, 2, 3]
+
+
+def test_the_lock_is_refused_to_another_process_and_freed_by_kill_9(tmp_path: Path) -> None:
+    path = tmp_path / "run.jsonl"
+    tests = str(Path(__file__).resolve().parents[1])
+    process = subprocess.Popen(
+        [sys.executable, "-c", WRITER.format(tests=tests, path=str(path))], stdout=subprocess.PIPE
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == b"ready"
+    with pytest.raises(BenchError, match=rf"\(PID {process.pid}\)"):
+        Store.reopen(path)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    process.stdout.close()
+    with Store.reopen(path) as store:  # the kernel let go of a killed holder's lock
+        store.append(result("E02", 1))
+    assert (tmp_path / "run.jsonl.lock").exists() is False

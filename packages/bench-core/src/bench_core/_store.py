@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
+import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -14,6 +16,9 @@ import msgspec
 from ._errors import BenchError
 from ._records import ItemResult, JudgeResult, RunHeader, RunLine
 from ._tasks import Item
+
+if sys.platform != "win32":
+    import fcntl
 
 _FSYNC_INTERVAL_S = 1.0
 _encoder = msgspec.json.Encoder()
@@ -27,6 +32,11 @@ class Store:
     is either wholly in the file or (if the machine itself dies mid-write) a torn last line
     that ``repair_torn_tail`` removes. Nothing is buffered in the process: ``kill -9`` loses
     nothing already appended. ``fsync`` runs at most about once a second, and on close.
+
+    While a store is open it holds an exclusive lock on its file (``flock``, on POSIX), and
+    names its process in a ``.lock`` file beside it: a second process that opens the same run,
+    to resume or to judge it, is refused with the holder's PID instead of running the same
+    items again.
     """
 
     def __init__(self, path: Path, fd: int) -> None:
@@ -34,6 +44,7 @@ class Store:
         self._fd = fd
         self._last_sync = time.monotonic()
         self._dirty = False
+        self._holder = lock_path(path)
 
     @classmethod
     def create(cls, path: str | os.PathLike[str], header: RunHeader) -> Store:
@@ -45,16 +56,26 @@ class Store:
             raise BenchError(
                 f"{target} already exists; pass it to --resume to continue it"
             ) from None
-        store = cls(target, fd)
+        store = cls(target, _locked(target, fd))
         store._write(header)
         return store
 
     @classmethod
     def reopen(cls, path: str | os.PathLike[str]) -> Store:
-        """Open an existing run file for appending, after removing a torn last line."""
+        """Open an existing run file for appending, after removing a torn last line.
+
+        Raises:
+            BenchError: Another process has the run open (the message names its PID).
+        """
         target = Path(path)
-        repair_torn_tail(target)
-        return cls(target, os.open(target, os.O_WRONLY | os.O_APPEND))
+        fd = _locked(target, os.open(target, os.O_WRONLY | os.O_APPEND))
+        try:
+            # Only under the lock: the tail may be a line another process is writing.
+            repair_torn_tail(target)
+        except BaseException:
+            os.close(fd)
+            raise
+        return cls(target, fd)
 
     def append(self, line: ItemResult | JudgeResult) -> None:
         """Append one result line."""
@@ -76,10 +97,13 @@ class Store:
         """Flush to disk and close; closing twice is harmless."""
         if self._fd < 0:
             return
-        if self._dirty:
-            os.fsync(self._fd)
-        os.close(self._fd)
-        self._fd = -1
+        try:
+            if self._dirty:
+                os.fsync(self._fd)
+        finally:
+            _release(self._holder)
+            os.close(self._fd)  # which releases the lock
+            self._fd = -1
 
     def __enter__(self) -> Store:
         return self
@@ -91,6 +115,53 @@ class Store:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def lock_path(path: Path) -> Path:
+    """The file beside a run file that names the process appending to it."""
+    return path.with_name(f"{path.name}.lock")
+
+
+def _locked(path: Path, fd: int) -> int:
+    """``fd``, once this process holds the run file's exclusive lock and has named itself in
+    its ``.lock`` file; closed, with a `BenchError` naming the holder, where another has it."""
+    if sys.platform == "win32":  # no advisory locks there: two writers are not kept apart
+        return fd
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        holder = _holder_pid(lock_path(path))
+        who = f"another bench-run (PID {holder})" if holder else "another process"
+        raise BenchError(
+            f"{path} is in use by {who}, which is appending to it; wait for it to end (or stop "
+            "it), then run the command again"
+        ) from None
+    except BaseException:
+        os.close(fd)
+        raise
+    with contextlib.suppress(OSError):  # the name is a courtesy; the lock is what holds
+        holder_fd = os.open(lock_path(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            os.write(holder_fd, f"{os.getpid()}\n".encode())
+        finally:
+            os.close(holder_fd)
+    return fd
+
+
+def _holder_pid(path: Path) -> int | None:
+    try:
+        text = path.read_text(encoding="ascii", errors="replace").strip()
+    except OSError:
+        return None
+    return int(text) if text.isdigit() else None
+
+
+def _release(path: Path) -> None:
+    """Remove the ``.lock`` file where it still names this process."""
+    if _holder_pid(path) == os.getpid():
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 class Run(msgspec.Struct, frozen=True, kw_only=True):
