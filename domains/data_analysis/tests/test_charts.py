@@ -1,4 +1,4 @@
-"""The chart tasks (the easy and medium tiers and two hard ones so far): ids, prompts that
+"""The chart tasks (the easy, medium and hard tiers so far): ids, prompts that
 state every requirement, computed values the data does not carry, and references that score
 100, statically and in Chromium."""
 
@@ -23,23 +23,26 @@ def test_the_chart_tasks_follow_the_tool_tasks_in_id_order(hr: DataAnalysisDomai
     assert ids[20:] == [
         "DA_C_E01", "DA_C_E02", "DA_C_E03", "DA_C_E04",
         "DA_C_M01", "DA_C_M02", "DA_C_M03", "DA_C_M04", "DA_C_M05",
-        "DA_C_H01", "DA_C_H02",
+        "DA_C_H01", "DA_C_H02", "DA_C_H03", "DA_C_H04",
     ]  # fmt: skip
     levels = [t.difficulty.value for t in _charts(hr)]
-    assert levels == ["easy"] * 4 + ["medium"] * 5 + ["hard"] * 2
+    assert levels == ["easy"] * 4 + ["medium"] * 5 + ["hard"] * 4
 
 
 def test_hard_charts_stack_or_use_two_axes_with_derived_values(hr: DataAnalysisDomain) -> None:
     tasks = {t.id: t for t in _charts(hr)}
     assert tasks["DA_C_H01"].spec.chart_type == "stacked_bar"
     assert len(tasks["DA_C_H01"].spec.values) >= 50  # 24 months of stacks and totals
+    assert len(tasks["DA_C_H04"].spec.values) >= 50  # a running total per day
+    assert "annotat" in tasks["DA_C_H03"].prompt(10).lower()
+    assert "annotat" in tasks["DA_C_H04"].prompt(10).lower()
     assert "axis" in tasks["DA_C_H02"].prompt(10)
     assert "moving average" in tasks["DA_C_H02"].prompt(10)
 
 
 def test_medium_charts_have_several_series_a_legend_and_tooltips(hr: DataAnalysisDomain) -> None:
     for task in _charts(hr):
-        if task.difficulty.value not in ("medium", "hard"):
+        if task.difficulty.value != "medium" and task.id not in ("DA_C_H01", "DA_C_H02"):
             continue
         assert set(task.spec.interactivity) == {"tooltip", "legend_toggle"}, task.id
         assert len(task.spec.tokens.colors) >= 3, task.id

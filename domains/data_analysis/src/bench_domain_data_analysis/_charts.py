@@ -1,6 +1,6 @@
 """The chart tasks so far: the four easy charts (``DA_C_E01``-``DA_C_E04``), the five medium
-ones (``DA_C_M01``-``DA_C_M05``) and two hard ones (``DA_C_H01``-``DA_C_H02``), built from
-the fixtures.
+ones (``DA_C_M01``-``DA_C_M05``) and the four hard ones (``DA_C_H01``-``DA_C_H04``), built
+from the fixtures.
 
 A task hands the model its data as CSV (the runner appends it after the prompt) and states the
 chart type, the design tokens, the rules and the interaction in every one of its ten prompts.
@@ -38,7 +38,7 @@ def build_charts(fixtures: Fixtures) -> list[ChartSolved]:
     return [
         _c_e01(data), _c_e02(data), _c_e03(data), _c_e04(data),
         _c_m01(data), _c_m02(data), _c_m03(data), _c_m04(data), _c_m05(data),
-        _c_h01(data), _c_h02(data),
+        _c_h01(data), _c_h02(data), _c_h03(data), _c_h04(data),
     ]  # fmt: skip
 
 
@@ -103,7 +103,7 @@ def _bars(
 
 def _line(
     rows: Sequence[dict[str, Any]], label: str, value: str, show: Callable[[float], str],
-    *, describe: str,
+    *, describe: str, marker: tuple[str, str] | None = None, every: int = 1,
 ) -> str:  # fmt: skip
     """One line through the rows' values in order, a dot with a tooltip on each point."""
     width, height, left, right, top, bottom = 760, 340, 56, 24, 24, 48
@@ -119,14 +119,24 @@ def _line(
     ]
     points = " ".join(f"{round(x, 1)},{round(y(v), 1)}" for x, v in zip(xs, values, strict=True))
     parts.append(el("polyline", points=points, class_="trend"))
-    for x, row, amount in zip(xs, rows, values, strict=True):
+    for i, (x, row, amount) in enumerate(zip(xs, rows, values, strict=True)):
         name = esc(str(row[label]))
         tip = el("title", f"{name}: {esc(show(amount))}")
-        parts.append(el("circle", tip, cx=round(x, 1), cy=round(y(amount), 1), r=4, class_="dot",
-                        data_value=amount))  # fmt: skip
-        parts.append(el("text", esc(show(amount)), x=round(x, 1), y=round(y(amount) - 10, 1),
-                        class_="value"))  # fmt: skip
-        parts.append(el("text", name, x=round(x, 1), y=height - bottom + 24, class_="name"))
+        size = 4 if every == 1 else 2.5
+        parts.append(el("circle", tip, cx=round(x, 1), cy=round(y(amount), 1), r=size,
+                        class_="dot", data_value=amount))  # fmt: skip
+        if i % every == 0:
+            parts.append(el("text", esc(show(amount)), x=round(x, 1),
+                            y=round(y(amount) - 10, 1), class_="value"))  # fmt: skip
+            parts.append(el("text", name, x=round(x, 1), y=height - bottom + 24,
+                            class_="name"))  # fmt: skip
+    if marker is not None:
+        at, text = marker
+        x = xs[[str(r[label]) for r in rows].index(at)]
+        parts.append(el("line", x1=round(x, 1), x2=round(x, 1), y1=top, y2=height - bottom,
+                        class_="ref"))  # fmt: skip
+        parts.append(el("text", esc(text), x=round(x - 6, 1), y=top + 12, class_="note",
+                        text_anchor="end"))  # fmt: skip
     return el("svg", raw(parts), viewBox=f"0 0 {width} {height}", width=width, height=height,
               role="img", aria_label=describe)  # fmt: skip
 
@@ -1099,3 +1109,238 @@ def _c_h02(data: ChartData) -> ChartSolved:
         interactivity=("tooltip", "legend_toggle"),
     )
     return task, authoring.render(PACKAGE, "DA_C_H02.html", data=script_json(shown))
+
+
+def _ranges(rows: Sequence[dict[str, Any]], widest: str, *, describe: str) -> str:
+    """Floating bars from p25 to p75 per level with a median tick, the widest one annotated."""
+    width, height, left, right, top, bottom = 880, 400, 72, 16, 40, 48
+    low = min(r["p25_usd"] for r in rows)
+    high = max(r["p75_usd"] for r in rows)
+    grid = ticks(0.0, high, 6)
+    y = Scale((grid[0], grid[-1]), (height - bottom, top))
+    band = (width - left - right) / len(rows)
+    assert low >= grid[0]
+    parts = [el("line", x1=left, x2=width - right, y1=y(t), y2=y(t), class_="grid") for t in grid]
+    parts += [
+        el("text", esc(f"${t / 1000:.0f}K"), x=left - 8, y=y(t) + 4, class_="tick",
+           text_anchor="end")
+        for t in grid
+    ]  # fmt: skip
+    for i, row in enumerate(rows):
+        x = left + i * band + band * 0.25
+        middle = round(x + band * 0.25, 1)
+        iqr = row["p75_usd"] - row["p25_usd"]
+        tip = el("title", esc(
+            f"{row['level']}: P25 ${row['p25_usd']:,}, median ${row['median_usd']:,}, "
+            f"P75 ${row['p75_usd']:,}; interquartile range ${iqr:,}"
+        ))  # fmt: skip
+        kind = "mark down" if row["level"] == widest else "mark up"
+        parts.append(
+            el("rect", tip, x=round(x, 1), y=round(y(row["p75_usd"]), 1),
+               width=round(band * 0.5, 1),
+               height=round(y(row["p25_usd"]) - y(row["p75_usd"]), 1), rx=4, class_=kind,
+               data_value=iqr, data_p25=row["p25_usd"], data_median=row["median_usd"],
+               data_p75=row["p75_usd"])
+        )  # fmt: skip
+        parts.append(el("line", x1=round(x, 1), x2=round(x + band * 0.5, 1),
+                        y1=round(y(row["median_usd"]), 1), y2=round(y(row["median_usd"]), 1),
+                        class_="median"))  # fmt: skip
+        parts.append(el("text", esc(f"${row['median_usd'] / 1000:.1f}K"), x=middle,
+                        y=round(y(row["p75_usd"]) - 6, 1), class_="value"))  # fmt: skip
+        parts.append(el("text", esc(row["level"]), x=middle, y=height - bottom + 20,
+                        class_="name"))  # fmt: skip
+        if row["level"] == widest:
+            parts.append(el("text", esc(f"Widest spread: ${iqr:,}"), x=middle,
+                            y=round(y(row["p75_usd"]) - 22, 1), class_="note",
+                            text_anchor="middle"))  # fmt: skip
+    return el("svg", raw(parts), viewBox=f"0 0 {width} {height}", width=width, height=height,
+              role="img", aria_label=describe)  # fmt: skip
+
+
+def _c_h03(data: ChartData) -> ChartSolved:
+    rows = data.salary_ranges_by_level()
+    iqr = data.salary_ranges_computed()["iqr_usd"]
+    widest = max(iqr, key=lambda k: iqr[k])
+    assert sorted(iqr.values())[-1] > sorted(iqr.values())[-2]  # one clear widest
+    colors = ["#0284c7", "#be123c", "#1e293b"]
+    font, radius, background = "Manrope", "4px", "#ffffff"
+    task = _task(
+        "DA_C_H03",
+        "Pay ranges by level, the widest annotated",
+        [
+            "floating bars p25->p75 per level (csv below) with a median line, label medians, "
+            "flag the level w/ the widest spread (p75-p25) in #be123c + note. others #0284c7, "
+            "txt #1e293b, manrope 4px bg #ffffff, no anim/shadow/gradient, tooltips",
+            "pay range per level as bars from p25 to p75, median marked + labelled, the widest "
+            "range highlighted red #be123c with its amount. bars #0284c7, text #1e293b, "
+            "Manrope, 4px corners, bg #ffffff. flat no animation, tooltips w/ quartiles + IQR",
+            "salary IQR chart: one floating bar per level p25..p75, median tick, widest IQR bar "
+            "#be123c + annotation, rest #0284c7. txt #1e293b manrope radius 4px bg #ffffff, no "
+            "shadows gradients animation, hover tooltips",
+            "Can you draw each level's pay range from the data below as a floating bar from the "
+            "25th to the 75th percentile, with the median marked and labelled, and highlight "
+            "the level with the widest range (75th minus 25th) in #be123c with a note giving "
+            "that range? Other bars #0284c7, text #1e293b, Manrope, 4px corners, #ffffff "
+            "background. No animation, shadows or gradients; tooltips.",
+            "I'd like a range chart of base pay per level (data below): floating bars from P25 "
+            "to P75 with a median line, the median labelled above each bar, and the level with "
+            "the widest interquartile range coloured #be123c and annotated with its range. "
+            "Bars #0284c7, text #1e293b, Manrope, 4px radius, #ffffff background. Flat, no "
+            "animation, tooltips with the three quartiles and the range.",
+            "Please build floating bars of pay per level from the data below: each bar spans "
+            "p25_usd to p75_usd, a line marks the median and a label shows it in $K. Compute "
+            "each level's interquartile range (p75 - p25), colour the widest #be123c and "
+            "annotate it with the amount; the others #0284c7. Text #1e293b, Manrope, 4px "
+            "radius, background #ffffff. No animation, shadows or gradients. Tooltips.",
+            "Build a floating bar (range) chart from the CSV below: per level, a bar from "
+            "p25_usd to p75_usd, a median tick at median_usd labelled in $K with one decimal; "
+            "the level with the largest p75_usd - p25_usd gets fill #be123c and an annotation "
+            "with that range in dollars, the rest #0284c7. Text #1e293b, Manrope, 4px radius, "
+            "#ffffff background. No animation, shadows or gradients. Tooltip per bar with the "
+            "quartiles and the range.",
+            "Create a range chart from the CSV below (level, employees, p25_usd, median_usd, "
+            "p75_usd): levels in row order, a floating bar from p25 to p75 for each, a median "
+            "line with a $K label (one decimal), tooltips listing P25, median, P75 and the "
+            "interquartile range, and the level with the widest range highlighted #be123c with "
+            "an annotation stating that range. Tokens: #0284c7 bars, #be123c highlight, "
+            "#1e293b text, Manrope, 4px corners, #ffffff background. No animation, shadows or "
+            "gradients.",
+            "Floating bar chart of pay by level from the CSV below, levels in row order: bars "
+            "span p25_usd..p75_usd, a median line at median_usd labelled as $K with one "
+            "decimal, tooltips with the three quartiles and the interquartile range "
+            "(p75_usd - p25_usd). Highlight the level with the largest interquartile range in "
+            "#be123c and annotate it with the range in dollars; other bars #0284c7. Text and "
+            "axes #1e293b; font Manrope; radius 4px; background #ffffff. No animation, shadows "
+            "or gradients.",
+            "Ticket: floating (range) bar chart from the CSV below (level, employees, p25_usd, "
+            "median_usd, p75_usd), one bar per level in row order spanning p25_usd to p75_usd, "
+            "a median line labelled in $K (one decimal), y-axis in USD from zero. Compute "
+            "interquartile range = p75_usd - p25_usd per level; the level with the largest one "
+            "is filled #be123c and annotated 'Widest spread' with the amount; the others "
+            "#0284c7. Tokens: text/axis color #1e293b, font family Manrope, corner radius 4px, "
+            "background #ffffff. Rules: no animation, no shadows, no gradients. Interaction: "
+            "tooltip per bar with the quartiles and the interquartile range.",
+        ],
+        rows=rows,
+        chart_type="bar",
+        labels=column(rows, "level"),
+        values=[
+            *column(rows, "p25_usd"),
+            *column(rows, "median_usd"),
+            *column(rows, "p75_usd"),
+            *iqr.values(),
+        ],
+        decimals=0,
+        compact=True,
+        colors=colors,
+        font=font,
+        radius=radius,
+        background=background,
+        difficulty=HARD,
+    )
+    chart = _ranges(rows, widest, describe="Base pay range (P25 to P75) and median by level")
+    subtitle = "Annual base, USD, current employees; levels of five or more people"
+    return task, _card(task.title, subtitle, chart, colors=colors, font=font, radius=radius,
+                       background=background)  # fmt: skip
+
+
+def _c_h04(data: ChartData) -> ChartSolved:
+    course = data.fixtures.course_by_id["CRS-105"]
+    current = {e.id for e in data.fixtures.employees if e.status != "exited"}
+    done: dict[str, int] = {}
+    for enrollment in data.fixtures.enrollments:
+        if (
+            enrollment.course_id == course.id
+            and enrollment.completed_at is not None
+            and enrollment.employee_id in current
+        ):
+            day = enrollment.completed_at[:10]
+            done[day] = done.get(day, 0) + 1
+    start = dt.date.fromisoformat(course.assigned_on or "")
+    days = [start + dt.timedelta(days=i) for i in range((data.today - start).days + 1)]
+    rows: list[dict[str, Any]] = [
+        {"date": d.isoformat(), "completions": done.get(d.isoformat(), 0)} for d in days
+    ]
+    running: list[dict[str, Any]] = []
+    total = 0
+    for row in rows:
+        total += row["completions"]
+        running.append({"date": row["date"], "cumulative": total})
+    deadline = course.deadline or ""
+    by_deadline = next(r["cumulative"] for r in running if r["date"] == deadline)
+    colors, font, radius = ["#ea580c", "#57534e"], "DM Sans", "8px"
+    background = "#fafaf9"
+    task = _task(
+        "DA_C_H04",
+        "Security Awareness 2026: cumulative completions and the deadline",
+        [
+            "running total of security awareness completions by day (csv below, daily counts) "
+            "as a line, vertical marker at the 2026-03-31 deadline w/ the total by then. "
+            "#ea580c line #57534e txt dm sans 8px bg #fafaf9 no anim/shadow/gradient, tooltips",
+            "cumulative completions line for sec awareness 2026 from the daily numbers, "
+            "annotate the deadline (31 mar) with how many had finished by then. #ea580c, text "
+            "#57534e, DM Sans, 8px corners, bg #fafaf9. flat no animation, tooltip per day",
+            "line chart of cumulative course completions per day + deadline line 2026-03-31 "
+            "labelled with the count at the deadline. colors #ea580c/#57534e, font dm sans, "
+            "radius 8px, bg #fafaf9, no shadows gradients animation, hover tooltips",
+            "Can you turn the daily Security Awareness 2026 completions below into a line of "
+            "the running total, with a vertical marker at the 2026-03-31 deadline labelled "
+            "with the total completed by that day? Line #ea580c, text #57534e, DM Sans, 8px "
+            "corners, #fafaf9 background. No animation, shadows or gradients; tooltips on the "
+            "points.",
+            "I'd like a cumulative completion curve for Security Awareness 2026 from the daily "
+            "counts below: one point per day with the running total, and a dashed vertical "
+            "line at the deadline (2026-03-31) annotated with the running total on that day. "
+            "#ea580c for the line, #57534e for text, DM Sans, 8px radius, #fafaf9 background. "
+            "Flat, no animation, a tooltip per day.",
+            "Please chart the running total of Security Awareness 2026 completions per day "
+            "(UTC dates, computed from the daily counts below) as a line, every day from the "
+            "first to the last row, and mark the deadline 2026-03-31 with a vertical line and "
+            "a label giving the running total at that date. Line #ea580c, text #57534e, DM "
+            "Sans, 8px radius, background #fafaf9. No animation, shadows or gradients. "
+            "Tooltips with the date and total.",
+            "Build a line chart from the CSV below (date, completions): the y value of each "
+            "day is the cumulative sum of completions up to and including that day, one point "
+            "per row in order; add a dashed vertical annotation at 2026-03-31 labelled with "
+            "the cumulative total on that date. Line #ea580c; text #57534e; DM Sans; 8px "
+            "radius; #fafaf9 background. No animation, shadows or gradients. Tooltip per point "
+            "with the date and the running total.",
+            "Create a cumulative line chart from the CSV below (date, completions; UTC dates, "
+            "current employees): one point per day in row order at the running sum of "
+            "completions, a y-axis from zero, and a dashed vertical line at the 2026-03-31 "
+            "deadline with a label stating the running total that day. Tokens: #ea580c line, "
+            "#57534e text, DM Sans, 8px corners, #fafaf9 background. No animation, shadows or "
+            "gradients. Tooltips show each day's date and running total.",
+            "Line chart of the running total of Security Awareness 2026 completions from the "
+            "CSV below (date, completions): y = cumulative sum through each date, one point per "
+            "row, y-axis from zero; a dashed vertical deadline marker at 2026-03-31 annotated "
+            "with the cumulative total on that date. Line color #ea580c; text and axes "
+            "#57534e; font DM Sans; corner radius 8px; background #fafaf9. No animation, "
+            "shadows or gradients. Tooltip on each point with date and running total.",
+            "Ticket: line chart from the CSV below (date, completions - UTC dates, current "
+            "employees, Security Awareness 2026), one point per row in row order with y = "
+            "cumulative sum of completions through that date, y-axis from zero. Annotation: "
+            "dashed vertical line at the deadline 2026-03-31 labelled with the cumulative "
+            "total on that date. Tokens: line/point color #ea580c, text/axis color #57534e, "
+            "font family DM Sans, corner radius 8px, background #fafaf9. Rules: no animation, "
+            "no shadows, no gradients. Interaction: tooltip on each point with the date and "
+            "the running total.",
+        ],
+        rows=rows,
+        chart_type="line",
+        labels=[deadline, rows[0]["date"], rows[-1]["date"]],
+        values=[*column(running, "cumulative"), by_deadline],
+        decimals=0,
+        colors=colors,
+        font=font,
+        radius=radius,
+        background=background,
+        difficulty=HARD,
+    )
+    chart = _line(running, "date", "cumulative", lambda v: f"{v:.0f}",
+                  describe="Security Awareness 2026 completions, running total",
+                  marker=(deadline, f"Deadline {deadline}: {by_deadline} completed"),
+                  every=7)  # fmt: skip
+    subtitle = "Completions per UTC day, current employees, running total"
+    return task, _card(task.title, subtitle, chart, colors=colors, font=font, radius=radius,
+                       background=background)  # fmt: skip
