@@ -166,10 +166,12 @@ def _x01(facts: Facts) -> Solved:
         owner,
         key,
         [
-            "sable n stone prod server key - tons of 401s? if its leaked per runbook kill it",
+            "sable n stone prod server key - tons of 401s? if its leaked per runbook kill it. who "
+            "do we tell",
             "sable&stone production server key throwing bad sigs. runbook it: compromised -> "
-            "revoke, else leave",
-            "check sable and stone's prod server key for bad signature spam, act per SEC-4",
+            "revoke, else leave. + who to notify",
+            "check sable and stone's prod server key for bad signature spam, act per SEC-4, who to "
+            "tell?",
             "Sable & Stone's 'Production server' key is getting a lot of signature failures. "
             "If the runbook says it's compromised, revoke it; if not, leave it.",
             "Could you check whether Sable & Stone's Production server key looks compromised "
@@ -205,10 +207,11 @@ def _x02(facts: Facts) -> Solved:
         owner,
         key,
         [
-            "nimbus order sync key - bad sig 401s today. leaked? if runbook says so kill it",
+            "nimbus order sync key - bad sig 401s today. leaked? if runbook says so kill it. who "
+            "do we tell",
             "nimbus prints order sync key throwing bad sigs. runbook it: compromised -> "
-            "revoke, else leave",
-            "check nimbus's order sync key for bad signature 401s, act per SEC-4",
+            "revoke, else leave. + who to notify",
+            "check nimbus's order sync key for bad signature 401s, act per SEC-4, who to tell?",
             "Nimbus Prints' 'Order sync' key is getting signature failures. If the runbook "
             "says it's compromised, revoke it; if not, leave it.",
             "Could you check whether Nimbus Prints' Order sync key looks compromised under "

@@ -151,8 +151,10 @@ def _h02(facts: Facts) -> Solved:
         [
             "copperleaf nightly export got a 429 monday ~2am utc, they swear theyre under "
             "the limit. what happened",
-            "copperlaf export 429 on 16 mar around 02:00 - which req, when exactly, next one ok?",
-            "copperleaf says their 2am export (mon 16th) got throttled for no reason. check",
+            "copperlaf export 429 on 16 mar around 02:00 - which req, when exactly, limit, next "
+            "one ok?",
+            "copperleaf says their 2am export (mon 16th) got throttled for no reason. check - "
+            "which req, its limit, what came next",
             "Copperleaf's nightly export got a 429 on Monday (16 March) around 02:00 UTC. "
             "Which request was it, when exactly, and what happened to the next one?",
             "Copperleaf Books claims their nightly export was throttled on the 16th at about "
@@ -250,8 +252,9 @@ def _h03(facts: Facts) -> Solved:
         [
             "fernway fixed their webhook, resend the stuff that failed after the url change. "
             "not the old broken ones. how many went?",
-            "retry fernways failed webhooks from the url switch on, leave the earlier fails",
-            "fernway webhook: replay what 404d after they moved it. older failures stay",
+            "retry fernways failed webhooks from the url switch on, leave the earlier fails. how "
+            "many?",
+            "fernway webhook: replay what 404d after they moved it. older failures stay. count?",
             "Fernway fixed their webhook receiver. Can you resend the deliveries that failed "
             "after they changed the URL? Not the older failures.",
             "Fernway Outdoor's new webhook endpoint works now. Please redeliver everything that "

@@ -128,8 +128,8 @@ def _m02(facts: Facts) -> Solved:
         "A customer's usage against its quota this month",
         [
             "is quilon over quota this month? by how much, overage $",
-            "quillon usage vs quota? overage?",
-            "quillon analytics - how much over their quota r they",
+            "quillon usage vs quota? which key, overage?",
+            "quillon analytics - how much over their quota r they, which key, overage $",
             "Is Quillon Analytics over its quota this month? By how much?",
             "How is Quillon doing against their monthly quota? Any overage charge so far?",
             "Quillon's account manager asked whether they've gone over quota this month and "
@@ -168,7 +168,7 @@ def _m02(facts: Facts) -> Solved:
         max_turns=4,
         outcome=outcome(
             facts=[
-                fact("the key over quota", poller["key_id"]),
+                fact("the key over quota", poller["key_id"], poller["key_name"]),
                 # How far over: as a share of the quota or as requests past it.
                 fact(
                     "how far over quota",
@@ -200,8 +200,8 @@ def _m03(facts: Facts) -> Solved:
         "Who still calls a deprecated endpoint",
         [
             "who still hits v1 rates, w/ which key",
-            "anyone still calling GET /v1/rates??",
-            "which customer is still on the old v1 rates thing",
+            "anyone still calling GET /v1/rates?? which key",
+            "which customer is still on the old v1 rates thing + key",
             "Who's still calling GET /v1/rates these days?",
             "Is any customer still using the deprecated GET /v1/rates? Which key?",
             "Before we sunset GET /v1/rates, I need to know who is still calling it. Which "
@@ -264,7 +264,7 @@ def _m04(facts: Facts) -> Solved:
         [
             "nimbus 401s today? which key, why",
             "how many 401 did nimbus prnts get today + why",
-            "nimbus getting unauthorized today? count/reason",
+            "nimbus getting unauthorized today? count/reason/which key",
             "How many 401s has Nimbus Prints had today, and why?",
             "Nimbus Prints says requests are being rejected today. How many 401s, from which "
             "key, and what's the error?",
@@ -345,9 +345,9 @@ def _m05(facts: Facts) -> Solved:
         MEDIUM,
         "A customer's failed webhook deliveries",
         [
-            "junipr kids webhook failing? how many dead",
-            "juniper webhook - failed deliveries + why",
-            "how many juniper kids webhook deliveries failed for good",
+            "junipr kids webhook failing? how many dead, why",
+            "juniper webhook - how many failed deliveries + why",
+            "how many juniper kids webhook deliveries failed for good + why",
             "How many of Juniper Kids' webhook deliveries have failed completely, and why?",
             "Juniper Kids says they're missing webhook events. How many deliveries failed for "
             "good, and what went wrong?",
@@ -409,8 +409,8 @@ def _m06(facts: Facts) -> Solved:
         "A customer's busiest key of a day",
         [
             "brightcarts busiest key yday + how many reqs",
-            "which brightcart key did most reqs yesterday",
-            "bright cart - top key by requests yesterday?",
+            "which brightcart key did most reqs yesterday, how many",
+            "bright cart - top key by requests yesterday? + count",
             "Which of Brightcart's keys made the most requests yesterday, and how many?",
             "Which Brightcart key was busiest yesterday? Give me the request count.",
             "Brightcart wants to know which of their integrations is the heaviest. Which of "
