@@ -173,7 +173,7 @@ def _x01(facts: Facts) -> Solved:
             "check sable and stone's prod server key for bad signature spam, act per SEC-4, who to "
             "tell?",
             "Sable & Stone's 'Production server' key is getting a lot of signature failures. "
-            "If the runbook says it's compromised, revoke it; if not, leave it.",
+            "If the runbook says it's compromised, revoke it; if not, leave it. Who do we tell?",
             "Could you check whether Sable & Stone's Production server key looks compromised "
             "under our runbook? Revoke it if so, otherwise don't touch it, and tell me who to "
             "notify.",
@@ -213,7 +213,7 @@ def _x02(facts: Facts) -> Solved:
             "revoke, else leave. + who to notify",
             "check nimbus's order sync key for bad signature 401s, act per SEC-4, who to tell?",
             "Nimbus Prints' 'Order sync' key is getting signature failures. If the runbook "
-            "says it's compromised, revoke it; if not, leave it.",
+            "says it's compromised, revoke it; if not, leave it. Who do we tell?",
             "Could you check whether Nimbus Prints' Order sync key looks compromised under "
             "our runbook? Revoke it if so, otherwise don't touch it, and tell me who to "
             "notify.",
