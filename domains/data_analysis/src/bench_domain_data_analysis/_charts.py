@@ -1,6 +1,6 @@
 """The chart tasks so far: the four easy charts (``DA_C_E01``-``DA_C_E04``), the five medium
-ones (``DA_C_M01``-``DA_C_M05``) and the four hard ones (``DA_C_H01``-``DA_C_H04``), built
-from the fixtures.
+ones (``DA_C_M01``-``DA_C_M05``), the four hard ones (``DA_C_H01``-``DA_C_H04``) and the
+expert heatmap (``DA_C_X01``), built from the fixtures.
 
 A task hands the model its data as CSV (the runner appends it after the prompt) and states the
 chart type, the design tokens, the rules and the interaction in every one of its ten prompts.
@@ -22,11 +22,12 @@ from bench_core.authoring import Scale, column, csv_text, el, esc, raw, script_j
 from ._chart_inputs import ChartData
 from ._expect import DOMAIN_ID
 from ._fixtures import Fixtures
-from ._metrics import headcount
+from ._metrics import enps, headcount
 
 EASY = Difficulty.EASY
 MEDIUM = Difficulty.MEDIUM
 HARD = Difficulty.HARD
+EXPERT = Difficulty.EXPERT
 BIG_THREE = ("Engineering", "Sales", "Customer Success")
 PACKAGE = "bench_domain_data_analysis"
 ChartSolved = tuple[ChartTask, ChartReference]
@@ -39,6 +40,7 @@ def build_charts(fixtures: Fixtures) -> list[ChartSolved]:
         _c_e01(data), _c_e02(data), _c_e03(data), _c_e04(data),
         _c_m01(data), _c_m02(data), _c_m03(data), _c_m04(data), _c_m05(data),
         _c_h01(data), _c_h02(data), _c_h03(data), _c_h04(data),
+        _c_x01(data),
     ]  # fmt: skip
 
 
@@ -1344,3 +1346,117 @@ def _c_h04(data: ChartData) -> ChartSolved:
     subtitle = "Completions per UTC day, current employees, running total"
     return task, _card(task.title, subtitle, chart, colors=colors, font=font, radius=radius,
                        background=background)  # fmt: skip
+
+
+def _c_x01(data: ChartData) -> ChartSolved:
+    counts: dict[tuple[str, str], int] = {}
+    for response in data.fixtures.responses:
+        key = (response.survey_id, response.department_id)
+        counts[key] = counts.get(key, 0) + 1
+    quarter_of = {s.id: s.quarter for s in data.fixtures.surveys}
+    by_name = {name: d for d, name in data.names.items()}
+    survey_of = {q: s for s, q in quarter_of.items()}
+    rows: list[dict[str, Any]] = [
+        {"quarter": r["quarter"], "department": r["department"],
+         "responses": counts[(survey_of[r["quarter"]], by_name[r["department"]])],
+         "enps": r["enps"]}
+        for r in data.enps_trend()
+    ]  # fmt: skip
+    departments = list(dict.fromkeys(r["department"] for r in rows))
+    quarters = list(dict.fromkeys(r["quarter"] for r in rows))
+    assert len(rows) == len(departments) * len(quarters)  # every cell has 5+ responses
+    averages = {
+        d: round(sum(r["enps"] for r in rows if r["department"] == d) / len(quarters), 1)
+        for d in departments
+    }
+    company: dict[str, float] = {}
+    for q in quarters:
+        cell = [r for r in rows if r["quarter"] == q]
+        weighted = sum(r["responses"] * r["enps"] for r in cell) / sum(r["responses"] for r in cell)
+        company[q] = round(weighted, 1)
+        exact = enps(x.enps for x in data.fixtures.responses if x.survey_id == survey_of[q])
+        # From the rounded cells, as the model computes it: within a rounding of the truth.
+        assert abs(company[q] - exact) <= 0.15, q
+    colors = ["#b91c1c", "#f5f5f4", "#15803d", "#292524"]
+    task = _task(
+        "DA_C_X01",
+        "eNPS heatmap: departments by quarter, with averages and the company row",
+        [
+            "heatmap enps dept x quarter (csv below), cells labelled, buckets <-20 #b91c1c, -20 "
+            "to 20 #f5f5f4, >=20 #15803d. dept 8-qtr avg in row label + extra Company row "
+            "(weighted by responses). txt #292524 ibm plex sans 10px bg #fafaf9 no "
+            "anim/shadow/gradient, tooltips",
+            "eNPS heatmap: departments down, quarters across, value in each cell. 3 colour "
+            "bands (#b91c1c under -20, #f5f5f4 -20..20, #15803d 20+). add each dept's average "
+            "over the 8 qtrs and a Company row per quarter weighted by responses. text "
+            "#292524, IBM Plex Sans, 10px corners, bg #fafaf9, flat, no animation, tooltips",
+            "dept-by-quarter enps heatmap w/ labels, colour bands #b91c1c/#f5f5f4/#15803d "
+            "(cut at -20 and 20), row label shows the dept's avg, bottom row = company enps "
+            "(response-weighted). txt #292524 ibm plex sans radius 10px bg #fafaf9, no "
+            "shadows/gradients/animation, hover tooltips",
+            "Can you build a heatmap of eNPS by department and quarter from the data below, "
+            "each cell labelled, coloured in three bands (below -20 #b91c1c, -20 to 20 #f5f5f4, "
+            "20 and above #15803d)? Put each department's average over the eight quarters in "
+            "its row label and add a Company row: each quarter's eNPS weighted by responses. "
+            "Text #292524, IBM Plex Sans, 10px corners, #fafaf9 background. No animation, "
+            "shadows or gradients; tooltips.",
+            "I'd like an eNPS heatmap from the data below: departments as rows, quarters as "
+            "columns, the value printed in each cell, and three colour bands - #b91c1c below "
+            "-20, #f5f5f4 from -20 to under 20, #15803d from 20. Each row label shows the "
+            "department's mean eNPS over the eight quarters, and a final Company row gives each "
+            "quarter's response-weighted eNPS. Text #292524, IBM Plex Sans, 10px radius, "
+            "#fafaf9 background. Flat, no animation, a tooltip per cell.",
+            "Please make a heatmap with departments (rows) by survey quarter (columns) from the "
+            "data below, each cell showing its eNPS to one decimal and coloured by band: below "
+            "-20 #b91c1c, -20 up to 20 #f5f5f4, 20 or more #15803d. Compute each department's "
+            "average eNPS across the eight quarters (one decimal) for its row label, and add a "
+            "Company row with each quarter's eNPS weighted by responses. Text #292524, IBM "
+            "Plex Sans, 10px radius, background #fafaf9. No animation, shadows or gradients. "
+            "Tooltips.",
+            "Build a heatmap from the CSV below (quarter, department, responses, enps): rows "
+            "are departments, columns quarters in row order, each cell labelled with its enps "
+            "(one decimal) and coloured by band: < -20 #b91c1c, -20 to < 20 #f5f5f4, >= 20 "
+            "#15803d. Row labels carry the department's mean enps over the eight quarters; a "
+            "last Company row holds sum(responses x enps) / sum(responses) per quarter. Text "
+            "#292524; IBM Plex Sans; 10px radius; #fafaf9 background. No animation, shadows or "
+            "gradients. Tooltip per cell.",
+            "Create a department-by-quarter heatmap from the CSV below (quarter, department, "
+            "responses, enps): one cell per row of the data with its eNPS printed to one "
+            "decimal; three discrete colour bands - #b91c1c for eNPS below -20, #f5f5f4 for -20 "
+            "to under 20, #15803d for 20 and above; each department's row label includes its "
+            "average eNPS over the eight quarters (one decimal); an extra Company row with the "
+            "response-weighted eNPS of each quarter (one decimal). Tokens: text #292524, IBM "
+            "Plex Sans, 10px corners, #fafaf9 background. No animation, shadows or gradients. "
+            "Tooltips on cells.",
+            "Heatmap of eNPS, departments by quarter, from the CSV below: cells labelled with "
+            "enps to one decimal and coloured in discrete bands (below -20 #b91c1c, -20 to "
+            "below 20 #f5f5f4, 20 and above #15803d); row labels with each department's "
+            "eight-quarter mean (one decimal); a Company row beneath with each quarter's "
+            "eNPS = sum(responses x enps) / sum(responses), one decimal. Text and axes "
+            "#292524; font IBM Plex Sans; corner radius 10px; background #fafaf9. No animation, "
+            "shadows or gradients. Tooltip per cell with department, quarter and eNPS.",
+            "Ticket: heatmap from the CSV below (quarter, department, responses, enps), rows = "
+            "departments, columns = quarters in row order; each cell labelled with enps (one "
+            "decimal) and filled by discrete band: enps < -20 #b91c1c, -20 <= enps < 20 "
+            "#f5f5f4, enps >= 20 #15803d. Computed: each department's mean enps over the eight "
+            "quarters (one decimal) in its row label; an added Company row per quarter = "
+            "sum(responses x enps) / sum(responses), one decimal. Tokens: text/axis color "
+            "#292524, font family IBM Plex Sans, corner radius 10px, background #fafaf9. Rules: "
+            "no animation, no shadows, no gradients. Interaction: tooltip on each cell with "
+            "department, quarter and eNPS.",
+        ],
+        rows=rows,
+        chart_type="heatmap",
+        labels=[*departments, *quarters, "Company"],
+        values=[*column(rows, "enps"), *averages.values(), *company.values()],
+        decimals=1,
+        colors=colors,
+        font="IBM Plex Sans",
+        radius="10px",
+        background="#fafaf9",
+        difficulty=EXPERT,
+    )
+    cells = [{k: r[k] for k in ("quarter", "department", "enps")} for r in rows]
+    return task, authoring.render(PACKAGE, "DA_C_X01.html", data=script_json(cells),
+                                  averages=script_json(averages),
+                                  company=script_json(company))  # fmt: skip
