@@ -262,3 +262,28 @@ def test_an_answer_no_successful_call_stands_behind_is_not_the_job_done() -> Non
         assert result.outcome.unfounded
         assert not result.outcome.success
         assert "the answer was given without one successful call" in result.outcome.reasons
+
+
+def test_a_date_is_the_right_type_for_a_date_time_and_its_value_still_decides() -> None:
+    tools = [
+        {
+            "type": "function",
+            "function": {
+                "name": "list_deployments",
+                "parameters": {
+                    "type": "object",
+                    "properties": {"since": {"type": "string", "format": "date-time"}},
+                },
+            },
+        }
+    ]
+    expected = [ExpectedCall(name="list_deployments", args={"since": ["2026-03-01T00:00:00Z"]})]
+    rules = {**RULES, "tools": tools}
+    right = score_tool_calls(
+        expected=expected, calls=[call("list_deployments", since="2026-03-01")], **rules
+    )
+    assert right.total == 100, right.reasons
+    wrong = score_tool_calls(
+        expected=expected, calls=[call("list_deployments", since="2026-03-02")], **rules
+    )
+    assert wrong.criteria["optional_params"] < 20

@@ -20,7 +20,8 @@ def type_problem(
 
     Checks the JSON type (an integral float is an integer, as JSON Schema says), ``enum``,
     the ``date`` and ``date-time`` formats, array items and object properties. With
-    ``date_times``, a date-time fits a ``date`` (for APIs that read the date of one).
+    ``date_times``, a date-time fits a ``date`` and a date a ``date-time`` (for APIs that read
+    either, as most do): the value's matcher still decides whether it is the right moment.
     """
     if depth > 32:  # hostile nesting: judge what we have read
         return None
@@ -46,7 +47,7 @@ def type_problem(
     if isinstance(value, str) and form in ("date", "date-time"):
         moment = parse_moment(value)
         with_time = isinstance(moment, dt.datetime)
-        wrong_form = with_time != (form == "date-time") and not (date_times and with_time)
+        wrong_form = with_time != (form == "date-time") and not date_times
         if moment is None or wrong_form:
             return f"{_short(value)} is not an ISO {form}"
     if isinstance(value, list):

@@ -114,7 +114,8 @@ def score_tool_calls(
         free_lookups: An extra call of a tool offered and not in ``writes`` costs nothing.
         strict_writes: A call of a tool in ``writes`` that succeeded and that no expected
             call covers (nor ``allowed``) scores the item 0.
-        date_times: A date-time is the right type where a ``date`` is asked for.
+        date_times: A date-time is the right type where a ``date`` is asked for, and a date
+            where a ``date-time`` is (the acceptable values still decide the moment).
 
     Raises:
         ValueError: The expectation is malformed (names a tool not offered, or an ordering
