@@ -8,9 +8,10 @@ import textwrap
 import time
 from pathlib import Path
 
+import msgspec
 import pytest
 
-from bench_core import BenchError, Item, Store, plan_resume, read_run, repair_torn_tail
+from bench_core import BenchError, Item, ItemResult, Store, plan_resume, read_run, repair_torn_tail
 
 from .factories import header, result, tool_task
 
@@ -177,3 +178,51 @@ def test_the_lock_is_refused_to_another_process_and_freed_by_kill_9(tmp_path: Pa
     with Store.reopen(path) as store:  # the kernel let go of a killed holder's lock
         store.append(result("E02", 1))
     assert (tmp_path / "run.jsonl.lock").exists() is False
+
+
+def test_every_line_the_store_appends_carries_the_run_id(tmp_path: Path) -> None:
+    path = tmp_path / "run.jsonl"
+    with Store.create(path, header(run_id="run-a")) as store:
+        store.append(result("E01", 1))
+    with Store.reopen(path) as store:
+        store.append(result("E01", 2))
+        with pytest.raises(ValueError, match="a line of run 'run-b' appended to run 'run-a'"):
+            store.append(msgspec.structs.replace(result("E01", 3), run_id="run-b"))
+    assert [r.run_id for r in read_run(path).results] == ["run-a", "run-a"]
+
+
+def _append_lines(path: Path, *lines: ItemResult) -> None:
+    with path.open("ab") as handle:
+        for line in lines:
+            handle.write(msgspec.json.encode(line) + b"\n")
+
+
+def test_lines_of_another_run_appended_to_a_run_file_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "run.jsonl"
+    with Store.create(path, header(run_id="run-a")) as store:
+        store.append(result("E01", 1, score=10))
+    _append_lines(path, msgspec.structs.replace(result("E01", 1), run_id="run-b"))
+    with pytest.raises(
+        BenchError, match=r"run.jsonl line 3 belongs to another run \(run id 'run-b'"
+    ) as refused:
+        read_run(path)
+    assert "\n" not in str(refused.value)
+
+
+def test_a_line_without_run_id_after_the_runs_own_lines_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "run.jsonl"
+    with Store.create(path, header(run_id="run-a")) as store:
+        store.append(result("E01", 1, score=10))
+    _append_lines(path, result("E01", 1))  # no run id: as an older release wrote it
+    with pytest.raises(BenchError, match="line 3 carries no run id, after lines of run 'run-a'"):
+        read_run(path)
+
+
+def test_a_file_written_before_run_ids_still_reads_and_resumes(tmp_path: Path) -> None:
+    path = tmp_path / "run.jsonl"
+    path.write_bytes(msgspec.json.encode(header(run_id="old")) + b"\n")
+    _append_lines(path, result("E01", 1), result("E01", 2))
+    assert [r.run_id for r in read_run(path).results] == ["", ""]
+    with Store.reopen(path) as store:  # a newer release resumes it: its lines come after
+        store.append(result("E01", 3))
+    assert [r.run_id for r in read_run(path).results] == ["", "", "old"]

@@ -83,6 +83,8 @@ class ItemResult(msgspec.Struct, frozen=True, kw_only=True, tag="item", tag_fiel
         notes: What the scorer could not check, or checked only in part (never lost points).
         providers: Upstream providers that served the calls, where the endpoint says.
         outcome: For tool items, whether the job was done (end state and answer facts).
+        run_id: The run that wrote the line (its header's ``run_id``; the store fills it in).
+            Empty in files written before the field, which still read.
     """
 
     task_id: str
@@ -110,6 +112,7 @@ class ItemResult(msgspec.Struct, frozen=True, kw_only=True, tag="item", tag_fiel
     error_message: str | None = None
     finished_at: str = ""
     outcome: OutcomeResult | None = None
+    run_id: str = ""
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -132,6 +135,8 @@ class JudgeResult(msgspec.Struct, frozen=True, kw_only=True, tag="judge", tag_fi
             took only JSON mode), ``ignored`` (it took the field but answered something else),
             ``none`` (it refused the field: the schema was only in the prompt); empty where
             unknown (the call failed, or the line predates the field).
+        run_id: The run whose file the line was written to (the store fills it in); empty in
+            files written before the field.
     """
 
     task_id: str
@@ -148,6 +153,7 @@ class JudgeResult(msgspec.Struct, frozen=True, kw_only=True, tag="judge", tag_fi
     error_message: str | None = None
     usage: Usage = Usage()
     structured_output: str = ""
+    run_id: str = ""
 
     @property
     def key(self) -> tuple[str, int, int]:

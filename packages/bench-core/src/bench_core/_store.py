@@ -37,10 +37,15 @@ class Store:
     names its process in a ``.lock`` file beside it: a second process that opens the same run,
     to resume or to judge it, is refused with the holder's PID instead of running the same
     items again.
+
+
+    Every line appended carries the run's id (``run_id``, from its header), so that lines of
+    another run appended to the file are recognised when it is read back.
     """
 
-    def __init__(self, path: Path, fd: int) -> None:
+    def __init__(self, path: Path, fd: int, run_id: str) -> None:
         self.path = path
+        self.run_id = run_id
         self._fd = fd
         self._last_sync = time.monotonic()
         self._dirty = False
@@ -56,7 +61,7 @@ class Store:
             raise BenchError(
                 f"{target} already exists; pass it to --resume to continue it"
             ) from None
-        store = cls(target, _locked(target, fd))
+        store = cls(target, _locked(target, fd), header.run_id)
         store._write(header)
         return store
 
@@ -72,13 +77,23 @@ class Store:
         try:
             # Only under the lock: the tail may be a line another process is writing.
             repair_torn_tail(target)
+            run_id = _read_header(target).run_id
         except BaseException:
+            _release(lock_path(target))
             os.close(fd)
             raise
-        return cls(target, fd)
+        return cls(target, fd, run_id)
 
     def append(self, line: ItemResult | JudgeResult) -> None:
-        """Append one result line."""
+        """Append one result line, stamped with the run's id.
+
+        Raises:
+            ValueError: The line already names another run.
+        """
+        if line.run_id != self.run_id:
+            if line.run_id:
+                raise ValueError(f"a line of run {line.run_id!r} appended to run {self.run_id!r}")
+            line = msgspec.structs.replace(line, run_id=self.run_id)
         self._write(line)
 
     def _write(self, line: RunLine) -> None:
@@ -225,12 +240,25 @@ def read_run(path: str | os.PathLike[str]) -> Run:
     return Run(path=str(source), header=header, results=results, judges=judges, torn_tail=torn)
 
 
+def _read_header(path: Path) -> RunHeader:
+    with path.open("rb") as handle:
+        first = handle.readline()
+    try:
+        line = _decoder.decode(first)
+    except msgspec.DecodeError:
+        line = None
+    if not isinstance(line, RunHeader):
+        raise BenchError(f"{path} is not a Bencher run (line 1 is not a run header)")
+    return line
+
+
 def _decode_lines(
     source: Path, lines: list[bytes]
 ) -> tuple[RunHeader, list[ItemResult], list[JudgeResult]]:
     header: RunHeader | None = None
     results: list[ItemResult] = []
     judges: list[JudgeResult] = []
+    stamped = False  # a line carrying the run's id was seen: every later one must carry it
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
@@ -242,6 +270,8 @@ def _decode_lines(
                     f"{source} is not a Bencher run (line 1 is not a run header)"
                 ) from None
             raise BenchError(f"{source} line {number} is not a valid run line: {exc}") from None
+        if isinstance(line, ItemResult | JudgeResult) and header is not None:
+            stamped = _same_run(source, number, line, header, stamped)
         if isinstance(line, ItemResult):
             results.append(line)
         elif isinstance(line, JudgeResult):
@@ -253,6 +283,30 @@ def _decode_lines(
     if header is None:
         raise BenchError(f"{source} is not a Bencher run (line 1 is not a run header)")
     return header, results, judges
+
+
+def _same_run(
+    source: Path, number: int, line: ItemResult | JudgeResult, header: RunHeader, stamped: bool
+) -> bool:
+    """Whether lines from here on must carry the run's id; refuses a line of another run.
+
+    Files written before lines carried an id read as they are; once a line carries it (the
+    run was resumed by a newer release), a later line without it was not written by this run.
+    """
+    advice = "lines of two runs are not mixed: remove the line(s), or keep each run in its file"
+    if line.run_id == header.run_id:
+        return True
+    if line.run_id:
+        raise BenchError(
+            f"{source} line {number} belongs to another run (run id {line.run_id!r}, while "
+            f"the file's header is run {header.run_id!r}); {advice}"
+        )
+    if stamped:
+        raise BenchError(
+            f"{source} line {number} carries no run id, after lines of run "
+            f"{header.run_id!r}: it was not written by this run; {advice}"
+        )
+    return False
 
 
 def repair_torn_tail(path: str | os.PathLike[str]) -> int:
