@@ -1,4 +1,4 @@
-"""The chart tasks (the easy, medium and hard tiers and one expert so far): ids, prompts that
+"""The chart tasks (all but one so far): ids, prompts that
 state every requirement, computed values the data does not carry, and references that score
 100, statically and in Chromium."""
 
@@ -23,10 +23,19 @@ def test_the_chart_tasks_follow_the_tool_tasks_in_id_order(hr: DataAnalysisDomai
     assert ids[20:] == [
         "DA_C_E01", "DA_C_E02", "DA_C_E03", "DA_C_E04",
         "DA_C_M01", "DA_C_M02", "DA_C_M03", "DA_C_M04", "DA_C_M05",
-        "DA_C_H01", "DA_C_H02", "DA_C_H03", "DA_C_H04", "DA_C_X01",
+        "DA_C_H01", "DA_C_H02", "DA_C_H03", "DA_C_H04", "DA_C_X01", "DA_C_X02",
     ]  # fmt: skip
     levels = [t.difficulty.value for t in _charts(hr)]
-    assert levels == ["easy"] * 4 + ["medium"] * 5 + ["hard"] * 4 + ["expert"]
+    assert levels == ["easy"] * 4 + ["medium"] * 5 + ["hard"] * 4 + ["expert"] * 2
+
+
+def test_expert_charts_have_many_points_and_computed_aggregates(hr: DataAnalysisDomain) -> None:
+    tasks = {t.id: t for t in _charts(hr)}
+    assert tasks["DA_C_X01"].spec.chart_type == "heatmap"
+    assert len(tasks["DA_C_X01"].data.splitlines()) - 1 == 64
+    assert len(tasks["DA_C_X02"].data.splitlines()) - 1 >= 100  # 24 months x 8 departments
+    for task_id in ("DA_C_X01", "DA_C_X02"):
+        assert "computed" in tasks[task_id].prompt(10).lower(), task_id
 
 
 def test_hard_charts_stack_or_use_two_axes_with_derived_values(hr: DataAnalysisDomain) -> None:

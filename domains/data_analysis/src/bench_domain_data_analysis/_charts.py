@@ -1,6 +1,6 @@
 """The chart tasks so far: the four easy charts (``DA_C_E01``-``DA_C_E04``), the five medium
 ones (``DA_C_M01``-``DA_C_M05``), the four hard ones (``DA_C_H01``-``DA_C_H04``) and the
-expert heatmap (``DA_C_X01``), built from the fixtures.
+expert heatmap and small multiples (``DA_C_X01``-``DA_C_X02``), built from the fixtures.
 
 A task hands the model its data as CSV (the runner appends it after the prompt) and states the
 chart type, the design tokens, the rules and the interaction in every one of its ten prompts.
@@ -40,7 +40,7 @@ def build_charts(fixtures: Fixtures) -> list[ChartSolved]:
         _c_e01(data), _c_e02(data), _c_e03(data), _c_e04(data),
         _c_m01(data), _c_m02(data), _c_m03(data), _c_m04(data), _c_m05(data),
         _c_h01(data), _c_h02(data), _c_h03(data), _c_h04(data),
-        _c_x01(data),
+        _c_x01(data), _c_x02(data),
     ]  # fmt: skip
 
 
@@ -1460,3 +1460,154 @@ def _c_x01(data: ChartData) -> ChartSolved:
     return task, authoring.render(PACKAGE, "DA_C_X01.html", data=script_json(cells),
                                   averages=script_json(averages),
                                   company=script_json(company))  # fmt: skip
+
+
+def _multiples(
+    series: dict[str, list[tuple[str, int]]], growth: dict[str, float], hot: str, *,
+    describe: str,
+) -> str:  # fmt: skip
+    """One small line chart per department in a 4 x 2 grid, each on its own y-scale."""
+    columns, panel_w, panel_h, gap = 4, 220, 150, 16
+    rows_n = -(-len(series) // columns)
+    width = columns * panel_w + (columns - 1) * gap
+    height = rows_n * (panel_h + gap)
+    parts = []
+    for n, (name, points) in enumerate(series.items()):
+        ox = (n % columns) * (panel_w + gap)
+        oy = (n // columns) * (panel_h + gap)
+        left, right, top, bottom = ox + 34, ox + panel_w - 6, oy + 30, oy + panel_h - 22
+        values = [v for _, v in points]
+        grid = ticks(min(values), max(values), 3)
+        y = Scale((grid[0], grid[-1]), (bottom, top))
+        step = (right - left) / (len(points) - 1)
+        sign = "+" if growth[name] > 0 else ""
+        title = f"{name} {sign}{growth[name]:.1f}%"
+        parts.append(el("text", esc(title), x=ox + 4, y=oy + 16, class_="panel"))
+        for t in grid:
+            parts.append(el("line", x1=left, x2=right, y1=round(y(t), 1), y2=round(y(t), 1),
+                            class_="grid"))  # fmt: skip
+            parts.append(el("text", esc(f"{t:g}"), x=left - 4, y=round(y(t) + 4, 1),
+                            class_="tick", text_anchor="end"))  # fmt: skip
+        kind = " hot" if name == hot else ""
+        line = " ".join(
+            f"{round(left + i * step, 1)},{round(y(v), 1)}" for i, v in enumerate(values)
+        )
+        parts.append(el("polyline", points=line, class_="trend" + kind))
+        for i, (month, value) in enumerate(points):
+            tip = el("title", esc(f"{name}, {month}: {value} people"))
+            parts.append(el("circle", tip, cx=round(left + i * step, 1), cy=round(y(value), 1),
+                            r=2.5, class_="dot" + kind, data_value=value))  # fmt: skip
+        for i, anchor in ((0, "start"), (len(points) - 1, "end")):
+            parts.append(el("text", esc(points[i][0]), x=round(left + i * step, 1),
+                            y=bottom + 16, class_="tick", text_anchor=anchor))  # fmt: skip
+    return el("svg", raw(parts), viewBox=f"0 0 {width} {height}", width=width, height=height,
+              role="img", aria_label=describe)  # fmt: skip
+
+
+def _c_x02(data: ChartData) -> ChartSolved:
+    months = _month_ends(dt.date(2026, 3, 31), 24)
+    rows: list[dict[str, Any]] = []
+    series: dict[str, list[tuple[str, int]]] = {name: [] for name in data.names.values()}
+    for end in months:
+        counts = headcount(data.fixtures, end, "department")
+        for d, name in data.names.items():
+            rows.append({"month": end.isoformat()[:7], "department": name,
+                         "headcount": counts.get(d, 0)})  # fmt: skip
+            series[name].append((end.isoformat()[:7], counts.get(d, 0)))
+    growth = {
+        name: round(100 * (points[-1][1] / points[0][1] - 1), 1) for name, points in series.items()
+    }
+    ranked = sorted(growth.values())
+    assert ranked[-1] > ranked[-2]  # one clear fastest grower
+    hot = max(growth, key=lambda k: growth[k])
+    total_first = sum(points[0][1] for points in series.values())
+    total_last = sum(points[-1][1] for points in series.values())
+    company = round(100 * (total_last / total_first - 1), 1)
+    colors = ["#0369a1", "#c2410c", "#334155"]
+    font, radius, background = "Inter", "6px", "#ffffff"
+    task = _task(
+        "DA_C_X02",
+        "Small multiples: headcount by department over 24 months",
+        [
+            "small multiples, 1 mini line chart per dept, month-end headcount (csv below), own "
+            "y scale each, title = dept + growth % first->last month, fastest grower in "
+            "#c2410c, others #0369a1, company growth in subtitle. txt #334155 inter 6px bg "
+            "#ffffff no anim/shadow/gradient, tooltips",
+            "grid of 8 small line charts (one per department) of headcount by month, each "
+            "titled with its % growth over the 24 months; highlight the fastest-growing one "
+            "#c2410c, rest #0369a1; company-wide growth in the subtitle. text #334155, Inter, "
+            "6px corners, bg #ffffff, flat, no animation, tooltip per point",
+            "per-department headcount small multiples (24 month ends), growth % in each panel "
+            "title, top grower #c2410c vs #0369a1, overall company growth noted. txt #334155 "
+            "inter radius 6px bg #ffffff, no shadows gradients animation, hover tooltips",
+            "Can you make small multiples from the data below - one small line chart of "
+            "month-end headcount per department, each on its own y-scale, titled with the "
+            "department's growth from the first to the last month in percent? Draw the "
+            "fastest-growing department in #c2410c and the others in #0369a1, and give the "
+            "company's overall growth in the subtitle. Text #334155, Inter, 6px corners, "
+            "#ffffff background. No animation, shadows or gradients; tooltips.",
+            "I'd like a small-multiples view of headcount by department (data below): eight "
+            "mini line charts in a grid, one point per month end, each with its own y-axis and "
+            "a title giving the department and its percentage growth over the period. The "
+            "fastest grower goes in #c2410c, the rest in #0369a1; the subtitle states the "
+            "whole company's growth. Text #334155, Inter, 6px radius, #ffffff background. "
+            "Flat, no animation, a tooltip on each point.",
+            "Please build small multiples of month-end headcount, one line chart per "
+            "department from the data below, months in order, each panel on its own y-scale "
+            "and titled with the department's growth (last month over first, minus one, in "
+            "percent, one decimal). Colour the department with the highest growth #c2410c and "
+            "the others #0369a1, and put the company total's growth over the same months in "
+            "the subtitle. Text #334155, Inter, 6px radius, background #ffffff. No animation, "
+            "shadows or gradients. Tooltips.",
+            "Build small multiples from the CSV below (month, department, headcount): one "
+            "mini line chart per department in a grid, months in row order, independent "
+            "y-scales; each panel title gives the department and its growth = last / first - 1 "
+            "in percent, one decimal. The fastest-growing department is drawn #c2410c, the "
+            "rest #0369a1; the subtitle gives the company growth from the monthly totals. Text "
+            "#334155; Inter; 6px radius; #ffffff background. No animation, shadows or "
+            "gradients. Tooltip per point.",
+            "Create a small-multiples chart from the CSV below (month, department, headcount): "
+            "a 4 x 2 grid of line charts, one per department, 24 points each in month order, "
+            "each with its own y-axis; panel titles show the department and its headcount "
+            "growth from the first to the last month (percent, one decimal, signed). Highlight "
+            "the department with the highest growth in #c2410c, others #0369a1, and state the "
+            "company-wide growth (sum over departments, first vs last month) in the subtitle. "
+            "Tokens: text #334155, Inter, 6px corners, #ffffff background. No animation, "
+            "shadows or gradients. Tooltips on points.",
+            "Small multiples of month-end headcount from the CSV below: one line chart per "
+            "department (eight panels, 24 months each, row order), independent y-scales, panel "
+            "titles with the department's growth = last month / first month - 1 (percent, one "
+            "decimal, signed); fastest-growing department #c2410c, others #0369a1; subtitle "
+            "with the company's growth computed from the summed headcount of the first and last "
+            "month. Text and axes #334155; font Inter; corner radius 6px; background #ffffff. "
+            "No animation, shadows or gradients. Tooltip on each point with department, month "
+            "and headcount.",
+            "Ticket: small-multiples line charts from the CSV below (month, department, "
+            "headcount): one panel per department in a grid, 24 points each in month order, "
+            "independent y-scales. Computed: each panel title = department + growth (last "
+            "month / first month - 1, percent, one decimal, signed); the department with the "
+            "highest growth drawn #c2410c, the others #0369a1; subtitle = company-wide growth "
+            "from the summed headcount of the first and last month (one decimal). Tokens: "
+            "text/axis color #334155, font family Inter, corner radius 6px, background "
+            "#ffffff. Rules: no animation, no shadows, no gradients. Interaction: tooltip on "
+            "each point with department, month and headcount.",
+        ],
+        rows=rows,
+        chart_type="line",
+        labels=[*series, months[0].isoformat()[:7], months[-1].isoformat()[:7]],
+        values=[*column(rows, "headcount"), *growth.values(), company],
+        decimals=1,
+        colors=colors,
+        font=font,
+        radius=radius,
+        background=background,
+        difficulty=EXPERT,
+    )
+    chart = _multiples(series, growth, hot, describe="Month-end headcount by department")
+    sign = "+" if company > 0 else ""
+    subtitle = (
+        f"Month ends {months[0].isoformat()[:7]} to {months[-1].isoformat()[:7]}, each panel on "
+        f"its own scale. Company growth: {total_first} to {total_last} ({sign}{company}%)"
+    )
+    return task, _card(task.title, subtitle, chart, colors=colors, font=font, radius=radius,
+                       background=background)  # fmt: skip
