@@ -1,13 +1,13 @@
-"""The chart tasks so far: the four easy charts (``DA_C_E01``-``DA_C_E04``), the five medium
-ones (``DA_C_M01``-``DA_C_M05``), the four hard ones (``DA_C_H01``-``DA_C_H04``) and the
-expert heatmap and small multiples (``DA_C_X01``-``DA_C_X02``), built from the fixtures.
+"""The sixteen chart tasks: four easy (``DA_C_E01``-``DA_C_E04``), five medium
+(``DA_C_M01``-``DA_C_M05``), four hard (``DA_C_H01``-``DA_C_H04``) and three expert
+(``DA_C_X01``-``DA_C_X03``: a heatmap, small multiples, a dashboard of linked charts), built
+from the fixtures.
 
 A task hands the model its data as CSV (the runner appends it after the prompt) and states the
 chart type, the design tokens, the rules and the interaction in every one of its ten prompts.
 Each asks for one computed figure besides the raw ones (a total, a company average, shares),
 so a chart that only dumps the input cannot find every data point the scorer looks for. The
-easy references are hand-written SVG in one card template; the medium ones use Chart.js and
-ECharts.
+references are hand-written SVG in one card template, or use Chart.js or ECharts.
 """
 
 from __future__ import annotations
@@ -17,7 +17,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from bench_core import ChartReference, ChartTask, Difficulty, authoring
-from bench_core.authoring import Scale, column, csv_text, el, esc, raw, script_json, ticks
+from bench_core.authoring import (
+    Scale,
+    column,
+    csv_text,
+    el,
+    esc,
+    json_text,
+    raw,
+    script_json,
+    ticks,
+)
 
 from ._chart_inputs import ChartData
 from ._expect import DOMAIN_ID
@@ -40,7 +50,7 @@ def build_charts(fixtures: Fixtures) -> list[ChartSolved]:
         _c_e01(data), _c_e02(data), _c_e03(data), _c_e04(data),
         _c_m01(data), _c_m02(data), _c_m03(data), _c_m04(data), _c_m05(data),
         _c_h01(data), _c_h02(data), _c_h03(data), _c_h04(data),
-        _c_x01(data), _c_x02(data),
+        _c_x01(data), _c_x02(data), _c_x03(data),
     ]  # fmt: skip
 
 
@@ -1348,7 +1358,9 @@ def _c_h04(data: ChartData) -> ChartSolved:
                        background=background)  # fmt: skip
 
 
-def _c_x01(data: ChartData) -> ChartSolved:
+def _enps_cells(data: ChartData) -> tuple[list[dict[str, Any]], dict[str, float]]:
+    """eNPS per department and quarter with the response counts, and the company's eNPS per
+    quarter as a model computes it from those rows (response-weighted, one decimal)."""
     counts: dict[tuple[str, str], int] = {}
     for response in data.fixtures.responses:
         key = (response.survey_id, response.department_id)
@@ -1365,10 +1377,6 @@ def _c_x01(data: ChartData) -> ChartSolved:
     departments = list(dict.fromkeys(r["department"] for r in rows))
     quarters = list(dict.fromkeys(r["quarter"] for r in rows))
     assert len(rows) == len(departments) * len(quarters)  # every cell has 5+ responses
-    averages = {
-        d: round(sum(r["enps"] for r in rows if r["department"] == d) / len(quarters), 1)
-        for d in departments
-    }
     company: dict[str, float] = {}
     for q in quarters:
         cell = [r for r in rows if r["quarter"] == q]
@@ -1377,6 +1385,17 @@ def _c_x01(data: ChartData) -> ChartSolved:
         exact = enps(x.enps for x in data.fixtures.responses if x.survey_id == survey_of[q])
         # From the rounded cells, as the model computes it: within a rounding of the truth.
         assert abs(company[q] - exact) <= 0.15, q
+    return rows, company
+
+
+def _c_x01(data: ChartData) -> ChartSolved:
+    rows, company = _enps_cells(data)
+    departments = list(dict.fromkeys(r["department"] for r in rows))
+    quarters = list(dict.fromkeys(r["quarter"] for r in rows))
+    averages = {
+        d: round(sum(r["enps"] for r in rows if r["department"] == d) / len(quarters), 1)
+        for d in departments
+    }
     colors = ["#b91c1c", "#f5f5f4", "#15803d", "#292524"]
     task = _task(
         "DA_C_X01",
@@ -1611,3 +1630,134 @@ def _c_x02(data: ChartData) -> ChartSolved:
     )
     return task, _card(task.title, subtitle, chart, colors=colors, font=font, radius=radius,
                        background=background)  # fmt: skip
+
+
+def _c_x03(data: ChartData) -> ChartSolved:
+    cells, company = _enps_cells(data)
+    counts = data.headcount_by_department()
+    total = sum(r["headcount"] for r in counts)
+    latest = max(company)
+    departments = [
+        {
+            "department": r["department"],
+            "headcount": r["headcount"],
+            "share_pct": round(100 * r["headcount"] / total, 1),
+            "enps": {c["quarter"]: c["enps"] for c in cells if c["department"] == r["department"]},
+        }
+        for r in counts
+    ]
+    lowest = min(departments, key=lambda d: d["enps"][latest])
+    given = {
+        "headcount": counts,
+        "enps": [{k: c[k] for k in ("quarter", "department", "responses", "enps")} for c in cells],
+    }
+    colors = ["#2563eb", "#db2777", "#94a3b8", "#0f172a"]
+    font, radius, background = "Inter", "8px", "#f8fafc"
+    task = authoring.chart_task(
+        "DA_C_X03",
+        EXPERT,
+        "People dashboard: headcount linked to each department's eNPS trend",
+        [
+            "people dashboard (json below): kpi tiles (total headcount, company enps 2026-Q1 "
+            "weighted by responses, lowest dept enps), bars headcount by dept #2563eb w/ share % "
+            "in tooltip, click a bar -> line of that dept's enps by qtr #db2777 vs company "
+            "dashed #94a3b8. txt #0f172a inter 8px bg #f8fafc no anim/shadow/gradient",
+            "dashboard w/ linked charts: headcount per department as bars (#2563eb, tooltip "
+            "with % of company), clicking one shows its eNPS trend line (#db2777) against the "
+            "company's response-weighted eNPS per quarter (dashed #94a3b8). plus tiles: total "
+            "headcount, company eNPS latest, lowest dept. text #0f172a, Inter, 8px corners, bg "
+            "#f8fafc, flat, no animation",
+            "2 linked charts + kpis: dept headcount bars (#2563eb) -> click -> that dept's enps "
+            "line (#db2777) with company line dashed #94a3b8 (weighted by responses). tiles: "
+            "headcount total, company enps q1 2026, lowest enps dept. txt #0f172a inter radius "
+            "8px bg #f8fafc, no shadows gradients animation, tooltips",
+            "Can you build a small people dashboard from the JSON below? Three KPI tiles (total "
+            "headcount, the company's 2026-Q1 eNPS weighted by responses, and the department "
+            "with the lowest 2026-Q1 eNPS), a bar chart of headcount by department in #2563eb "
+            "with each department's share of the company in its tooltip, and a line chart "
+            "that shows the clicked department's eNPS by quarter in #db2777 next to the "
+            "company's eNPS as a dashed #94a3b8 line. Text #0f172a, Inter, 8px corners, "
+            "#f8fafc background. No animation, shadows or gradients.",
+            "I'd like a linked people dashboard from the JSON below: KPI tiles with the total "
+            "headcount, the company eNPS for 2026-Q1 (responses-weighted mean of the "
+            "departments) and the lowest-scoring department that quarter; headcount by "
+            "department as #2563eb bars whose tooltips give the share of total headcount; and "
+            "clicking a bar draws that department's eNPS over the quarters (#db2777) against "
+            "the company line (dashed #94a3b8). Text #0f172a, Inter, 8px radius, #f8fafc "
+            "background. Flat, no animation, tooltips.",
+            "Please build a dashboard of linked charts from the JSON below. Top: KPI tiles "
+            "for total headcount (sum of departments), the company's 2026-Q1 eNPS (weighted by "
+            "responses) and the department with the lowest 2026-Q1 eNPS with its score. Left: "
+            "headcount by department as bars (#2563eb), tooltips with the share of the total "
+            "to one decimal. Right: clicking a department's bar shows its eNPS by quarter "
+            "(#db2777) beside the company's response-weighted eNPS per quarter (dashed "
+            "#94a3b8). Text #0f172a, Inter, 8px radius, background #f8fafc. No animation, "
+            "shadows or gradients.",
+            "Build a people dashboard from the JSON below (headcount: department, headcount; "
+            "enps: quarter, department, responses, enps). KPI tiles: total headcount; company "
+            "eNPS in 2026-Q1 = sum(responses x enps) / sum(responses); lowest department eNPS "
+            "in 2026-Q1. Bar chart of headcount by department (#2563eb) with tooltips giving "
+            "each department's share of the total (percent, one decimal). Clicking a bar "
+            "updates a line chart to that department's eNPS by quarter (#db2777) with the "
+            "company eNPS per quarter as a dashed #94a3b8 line. Text #0f172a; Inter; 8px "
+            "radius; #f8fafc background. No animation, shadows or gradients.",
+            "Create a dashboard of two linked charts and three KPI tiles from the JSON below. "
+            "Tiles: total headcount; the company's 2026-Q1 eNPS computed as the "
+            "responses-weighted mean of the department values (one decimal); the department "
+            "with the lowest 2026-Q1 eNPS and its value. Chart 1: horizontal bars of headcount "
+            "by department (#2563eb), tooltip with the share of total headcount (one decimal). "
+            "Chart 2: line of the clicked department's eNPS by quarter (#db2777) and the "
+            "company's weighted eNPS by quarter, dashed #94a3b8. Tokens: text #0f172a, Inter, "
+            "8px corners, #f8fafc background. No animation, shadows or gradients. Tooltips; "
+            "click to link.",
+            "People dashboard from the JSON below: KPI tiles for total headcount, company "
+            "eNPS 2026-Q1 (sum of responses x enps over sum of responses, one decimal) and the "
+            "lowest department eNPS in 2026-Q1; a bar chart of headcount by department "
+            "(#2563eb) with tooltips showing each department's share of the total (one "
+            "decimal); a linked line chart: clicking a department's bar plots its eNPS per "
+            "quarter (#db2777) with the company's weighted eNPS per quarter as a dashed "
+            "#94a3b8 line (shown for the company before any click). Text #0f172a; Inter; 8px "
+            "radius; #f8fafc background. No animation, shadows or gradients. Tooltips.",
+            "Ticket: people dashboard from the JSON below (headcount: department, headcount; "
+            "enps: quarter, department, responses, enps). KPI tiles: total headcount (sum), "
+            "company eNPS for 2026-Q1 = sum(responses x enps) / sum(responses) (one decimal), "
+            "and the department with the lowest 2026-Q1 eNPS with its value. Chart 1: bars of "
+            "headcount by department, fill #2563eb, tooltip with headcount and share of total "
+            "(percent, one decimal). Chart 2 (linked): clicking a bar in chart 1 plots that "
+            "department's eNPS by quarter (#db2777) against the company's weighted eNPS per "
+            "quarter (dashed #94a3b8); before any click it shows the company line. Tokens: "
+            "text/axis color #0f172a, font family Inter, corner radius 8px, background "
+            "#f8fafc. Rules: no animation, no shadows, no gradients. Interaction: tooltips; "
+            "click on a bar updates the line chart.",
+        ],
+        domain=DOMAIN_ID,
+        data=json_text(given),
+        data_format="json",
+        chart_type="bar",
+        labels=[*(d["department"] for d in departments), *company],
+        values=[
+            *(d["headcount"] for d in departments),
+            total,
+            *(d["share_pct"] for d in departments),
+            *company.values(),
+            lowest["enps"][latest],
+        ],
+        decimals=1,
+        compact=False,
+        colors=colors,
+        font=font,
+        radius=radius,
+        background=background,
+        rules=["no-animation"],
+        interactivity=["tooltip", "click"],
+    )
+    html = authoring.render(
+        PACKAGE,
+        "DA_C_X03.html",
+        data=script_json(departments),
+        company=script_json(company),
+        total=str(total),
+        company_enps=f"{company[latest]:.1f}",
+        lowest=esc(f"{lowest['department']} {lowest['enps'][latest]:.1f}"),
+    )
+    return task, html

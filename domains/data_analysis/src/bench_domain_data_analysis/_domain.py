@@ -38,8 +38,8 @@ HR policies you must follow (the API does not enforce them):
 
 
 class DataAnalysisDomain:
-    """Fernhill Software's HR analytics: 16 tools, a simulator, 20 tool tasks and (so far)
-    15 chart tasks.
+    """Fernhill Software's HR analytics: 16 tools, a simulator, 20 tool tasks and 16 chart
+    tasks.
 
     Creating one is cheap: the fixtures are read when a simulator, the tasks or a reference is
     first asked for.
@@ -69,7 +69,7 @@ class DataAnalysisDomain:
         return WRITE_TOOLS
 
     def tasks(self) -> Sequence[Task]:
-        """The tool tasks DA_E01-DA_X04, then the chart tasks DA_C_E01-DA_C_X02."""
+        """The tool tasks DA_E01-DA_X04, then the chart tasks DA_C_E01-DA_C_X03."""
         return tuple(task for task, _ in _solved())
 
     def simulator(self) -> DataAnalysisSimulator:
