@@ -30,6 +30,11 @@ def number(value: float, tolerance: float = 0.0, compact: bool = False) -> Answe
         ("USD 1,234", 1234.0, 0.0),
         ("about 0.5 lots", 0.5, 0.0),
         ("drawdown .75%", 0.75, 0.0),
+        ("band 66,000 - 98,000 GBP", 98000.0, 0.0),
+        ("band 66,000–98,000", 98000.0, 0.0),
+        ("band £66,000-£98,000", 98000.0, 0.0),
+        ("band £66,000-£98,000", 66000.0, 0.0),
+        ("on 2026-03-31 we lost 31", 31.0, 0.0),
     ],
 )
 def test_a_number_is_found_in_its_usual_forms(answer: str, value: float, tolerance: float) -> None:
@@ -43,6 +48,8 @@ def test_a_number_is_found_in_its_usual_forms(answer: str, value: float, toleran
         ("gain of +$1,234.50", -1234.5),  # the opposite sign, written out
         ("trade T-0412 closed", 412.0),  # inside an id
         ("on 2026-03-31", 3.0),  # inside a date
+        ("on 2026-03-31", -3.0),
+        ("at 14:30 UTC", 30.0),  # a time is not an amount
         ("net was 1234.5", 1234.0),  # no tolerance given
     ],
 )

@@ -21,11 +21,21 @@ _NUMBER = re.compile(
     r"(?:\s?(?P<suffix>[kKmMbB])(?![a-zA-Z]))?",
 )
 _COMPACT = {"k": 1e3, "m": 1e6, "b": 1e9}
+# Dates and times are not amounts: "2026-03-31" holds no -3 and no 31.
+_MOMENT = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"
+)
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
 def numbers_in(text: str, *, compact: bool = False) -> list[tuple[float, bool]]:
-    """Every number the text writes, with whether it carried an explicit sign."""
+    """Every number the text writes, with whether it carried an explicit sign.
+
+    A hyphen or dash right after a letter joins an id (``T-0412``: not read); after a number
+    it separates a range (``66,000 - 98,000``, ``£66,000-£98,000``: both positive).
+    """
+    text = _MOMENT.sub(" ", text)
     found: list[tuple[float, bool]] = []
     for match in _NUMBER.finditer(text):
         start = match.start("digits")
@@ -37,8 +47,14 @@ def numbers_in(text: str, *, compact: bool = False) -> list[tuple[float, bool]]:
             value *= _COMPACT[suffix]
         sign = match.group("sign") or match.group("sign2")
         before = match.start("sign")
-        if match.group("sign") == "-" and before > 0 and text[before - 1].isalnum():
-            continue  # "T-0412", "2026-03": a hyphen after a letter or digit joins, not negates
+        if (
+            match.group("sign")
+            and before > 0
+            and (text[before - 1].isalpha() or text[before - 1] == "_")
+        ):
+            continue  # "T-0412": a hyphen after a letter joins an id
+        if match.group("sign") and text[:before].rstrip()[-1:].isdigit():
+            sign = ""  # "66,000 - 98,000": a range, not a negative number
         if sign and sign != "+":
             value = -value
         if math.isfinite(value):
