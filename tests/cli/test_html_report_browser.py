@@ -3,7 +3,9 @@ that Plotly drew hold the report's numbers."""
 
 from __future__ import annotations
 
+import http.server
 import importlib.util
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -14,7 +16,15 @@ import pytest
 
 from bench_cli.html import render_compare_html, render_run_html
 
-from .html_fixtures import CHARTS_DIR, HOSTILE, comparison, hostile_report, hostile_run, prompts
+from .html_fixtures import (
+    CHARTS_DIR,
+    HOSTILE,
+    RUN_STEM,
+    comparison,
+    hostile_report,
+    hostile_run,
+    prompts,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -218,7 +228,7 @@ def test_gallery_shows_each_screenshot_with_its_score_and_link(tmp_path: Path, v
     assert widths == [4, 4, 4, 5]
     first = cards.first
     assert first.get_attribute("id") == "shot-C_E01_Q1"
-    assert first.locator("a").get_attribute("href") == f"{CHARTS_DIR}/C_E01_Q1.html"
+    assert first.locator("a").get_attribute("href") == f"{RUN_STEM}.report_sandboxed/C_E01_Q1.html"
     assert first.locator(".score").text_content() == "100.0"
     assert seen.problems == []
     assert seen.requests == [seen.url]
@@ -249,3 +259,52 @@ def test_compare_report_draws_one_series_per_model(tmp_path: Path, visit: Any) -
     assert rows.nth(1).locator("td").last.text_content() == "tied"
     assert seen.problems == []
     assert seen.requests == [seen.url]
+
+
+def test_the_sandboxed_chart_runs_its_script_but_reaches_nothing(
+    tmp_path: Path, chromium: Browser
+) -> None:
+    from bench_cli.html import write_run_html
+    from bench_cli.html._sandbox import sandbox_path
+
+    hits: list[str] = []
+
+    class Canary(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Canary)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    run, run_path = hostile_run(tmp_path)
+    chart = tmp_path / CHARTS_DIR / "C_E01_Q1.html"
+    canary = f"http://127.0.0.1:{server.server_address[1]}"
+    chart.write_text(
+        f'<meta http-equiv="refresh" content="1;url={canary}/refresh">'
+        f'<svg><text id="t">drawn</text></svg><img src="{canary}/img">'
+        '<script>document.getElementById("t").textContent = "scripted";'
+        f'fetch("{canary}/fetch").catch(() => 0); window.open("{canary}/open");'
+        f'try {{ top.location = "{canary}/top"; }} catch (e) {{}}'
+        "try { window.__parent = parent.document.title; }"
+        " catch (e) { window.__parent = 'refused'; }"
+        "</script>"
+    )
+    html_path = tmp_path / "report.html"
+    write_run_html(hostile_report(run), run, run_path, html_path, [])
+    wrapper = sandbox_path(html_path, chart)
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto(wrapper.as_uri())
+    (frame,) = [f for f in page.frames if f.url == "about:srcdoc"]
+    assert frame.evaluate("document.getElementById('t').textContent") == "scripted"
+    assert frame.evaluate("window.__parent") == "refused"  # an opaque origin: not the wrapper's
+    page.wait_for_timeout(2000)  # the refresh is due after 1 s
+    assert page.url == wrapper.as_uri()
+    context.close()
+    server.shutdown()
+    server.server_close()
+    assert hits == []  # no image, fetch, pop-up, refresh or navigation reached the canary

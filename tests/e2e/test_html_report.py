@@ -60,7 +60,7 @@ def test_run_writes_the_html_report_and_report_rebuilds_it(
     assert json.loads(elsewhere.stdout) == report
     moved = embedded((tmp_path / "out" / "run.html").read_text(encoding="utf-8"))
     href = {item["key"]: item for item in moved["items"]}["C_E01_Q7"]["chart_href"]
-    assert href.startswith("../results/")
+    assert href == "run_sandboxed/C_E01_Q7.html"  # the chart's sandboxed wrapper, beside it
     assert (tmp_path / "out" / href).is_file()
 
 

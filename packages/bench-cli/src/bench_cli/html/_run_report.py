@@ -1,7 +1,8 @@
 """The HTML report of one run: its figures drawn, every item listed, its charts shown.
 
 Everything the model wrote is hostile: it reaches the page only as JSON that the page's
-script writes into text nodes, never as markup, and no chart document is ever loaded.
+script writes into text nodes, never as markup, and no chart document is ever loaded. Each
+chart is linked through a sandboxed wrapper (`_sandbox`), never as the model's file itself.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from .._prompts import opening_messages
 from .._run_files import chart_path, screenshot_path
 from . import _figures as figures
 from ._page import render_page
+from ._sandbox import sandbox_folder, sandbox_path, sandboxed_page
 from ._sections import (
     JUDGE_HEADERS,
     cost_text,
@@ -75,11 +77,13 @@ def render_run_html(
         run: The run read back: its items, answers and judge verdicts.
         run_path: The run's JSONL file; chart files and screenshots are found beside it.
         prompts: Where each item's prompt comes from (``installed_prompts``); None: no prompts.
-        html_path: Where the page will be written, so that links to chart files are relative
-            to it; by default beside the run.
+        html_path: Where the page will be written, so that links to the charts' sandboxed
+            wrappers (`write_run_html` writes them) are relative to it; by default beside the
+            run.
         prompts_note: Said above every prompt (that the installed tasks changed since the run).
     """
-    page_dir = (html_path or run_path).parent
+    html_path = html_path or html_report_path(run_path)
+    page_dir = html_path.parent
     header, summary = report["run"], report["summary"]
     label = header["model"]
     series = [(label, summary)]
@@ -93,7 +97,8 @@ def render_run_html(
     items = []
     for result in sorted(run.latest(), key=_reading_order):
         chart = chart_path(run_path, result.chart_file)
-        href = _link(chart, page_dir) if chart is not None else None
+        # The wrapper, never the model's file: opened as it is, it would run with the network.
+        href = _link(sandbox_path(html_path, chart), page_dir) if chart is not None else None
         png = screenshot_path(run_path, result.chart_file)
         image = _screenshot(png, images) if png is not None else None
         items.append(_item(result, prompts, judges.get(result.key, []), href, image))
@@ -367,7 +372,8 @@ def _body(
     gallery_note = (
         f"{shots} of {charts} charts have a screenshot. "
         + ("Runs with --render save one beside each chart. " if shots < charts else "")
-        + "Each links to its chart's HTML file: opening it runs the model's code."
+        + "Each links to its chart shown in a sandbox: the model's code runs there with no "
+        + "network and no access to your files."
     )
     gallery = (
         '<div class="gallery" id="gallery-cards"></div>'
@@ -448,8 +454,27 @@ def write_run_html(
     html_path: Path,
     domains: Iterable[Domain],
 ) -> None:
-    """Write the run's HTML report to ``html_path``, with prompts from ``domains``."""
+    """Write the run's HTML report to ``html_path``, with prompts from ``domains``, and beside
+    it the sandboxed wrapper of each chart it links to."""
     prompts, note = installed_prompts(run, domains)
     page = render_run_html(report, run, run_path, prompts, html_path=html_path, prompts_note=note)
     html_path.parent.mkdir(parents=True, exist_ok=True)
+    _write_sandboxed_charts(run, run_path, html_path)
     html_path.write_text(page, encoding="utf-8")
+
+
+def _write_sandboxed_charts(run: Run, run_path: Path, html_path: Path) -> None:
+    folder = sandbox_folder(html_path)
+    for result in run.latest():
+        chart = chart_path(run_path, result.chart_file)
+        if chart is None:
+            continue
+        try:
+            document = chart.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        folder.mkdir(exist_ok=True)
+        title = f"{result.task_id} Q{result.quality}" + (
+            f" #{result.repeat}" if result.repeat else ""
+        )
+        sandbox_path(html_path, chart).write_text(sandboxed_page(document, title), encoding="utf-8")

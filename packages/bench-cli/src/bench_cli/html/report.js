@@ -178,7 +178,7 @@
       var answer = [];
       if (item.chart_href) {
         answer.push(el("p", {}, [el("a", { href: item.chart_href, rel: "noopener noreferrer" },
-          ["Open the chart's HTML file"]), " (runs the model's code)"]));
+          ["Open the chart"]), " (in a sandbox: no network, no access to your files)"]));
       }
       if (item.image && data.images[item.image]) {
         answer.push(el("img", { src: data.images[item.image], alt: "Screenshot of " + item.key }));
