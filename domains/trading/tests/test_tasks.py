@@ -52,12 +52,30 @@ _NAMES = {t["function"]["name"] for t in TOOLS}
 _FIELDS = {p for t in TOOLS for p in t["function"]["parameters"]["properties"] if "_" in p}
 
 
-def test_only_the_precise_prompts_name_tools_or_fields(trading: TradingDomain) -> None:
+def test_no_prompt_names_a_tool_or_a_parameter(trading: TradingDomain) -> None:
+    # A prompt, even a quality-10 ticket, says what is wanted, never how: no tool names, no
+    # parameter names (those with an underscore: the rest are ordinary words like "symbol"),
+    # no other snake_case identifiers (result fields such as unrealized_pnl_pct, enum values
+    # such as mean_reversion) and no "name=value" arguments.
+    assert {"get_trade", "list_trades"} <= _NAMES
+    assert {"start_date", "sort_by", "trade_id", "position_id"} <= _FIELDS
     for task in _tool_tasks(trading):
-        for quality in range(1, 9):
-            words = set(re.findall(r"[a-z_]+", task.prompt(quality).lower()))
+        for quality, prompt in enumerate(task.prompts, start=1):
+            words = set(re.findall(r"\w+", prompt.lower()))
             named = words & (_NAMES | _FIELDS)
             assert not named, f"{task.id} Q{quality} names {named}"
+            snake = {w for w in words if re.fullmatch(r"[a-z]+(_[a-z0-9]+)+", w)}
+            assert not snake, f"{task.id} Q{quality} names {snake}"
+            assigned = re.findall(r"\w+\s*=", prompt)
+            assert not assigned, f"{task.id} Q{quality} sets {assigned}"
+            steps = re.findall(r"\(\d\)", prompt)
+            assert not steps, f"{task.id} Q{quality} numbers its steps"
+
+
+def test_x04_says_since_entry_at_every_quality(trading: TradingDomain) -> None:
+    # "Down more than 5%" alone could mean today or since entry; the task means since entry.
+    for quality, prompt in enumerate(_task(trading, "X04").prompts, start=1):
+        assert re.search(r"entry|entered|got in", prompt.lower()), f"X04 Q{quality}"
 
 
 def test_prompts_grow_more_specific_with_quality(trading: TradingDomain) -> None:

@@ -45,10 +45,11 @@ def _e01(facts: Facts) -> Solved:
             "What is the current market price of NVIDIA (NVDA)?",
             "Please get me the latest NVIDIA quote (ticker NVDA) with the bid, the ask and the "
             "last price.",
-            "Fetch the current market quote for symbol NVDA and report the last price together "
-            "with the bid and the ask.",
-            "Ticket: current quote for symbol NVDA (NVIDIA Corp., US stock). Report last, bid, "
-            "ask, previous close and the change since the previous close in USD and percent.",
+            "I need NVIDIA's current quote (NVDA, the US stock): the last traded price, plus the "
+            "bid and the ask, in USD.",
+            "Ticket: current market quote for NVDA (NVIDIA Corp., US stock). Report the last "
+            "price, bid, ask and previous close in USD to the cent, and the change since the "
+            "previous close in USD and in percent (2 decimals).",
         ],
         [expect("get_quote", symbol=symbol("NVDA"))],
         max_turns=4,
@@ -79,10 +80,11 @@ def _e02(facts: Facts) -> Solved:
             f"Please show me the full record of trade {tid}.",
             f"Show me everything the journal has on trade {tid}: status, prices, fees and my "
             "notes.",
-            f"Retrieve the full trade record for trade id {tid}, including status, entry and exit "
-            "details, fees and notes.",
-            f"Ticket: fetch trade {tid} by its id and report status, symbol, side, quantity, entry "
-            "and exit times and prices, fees, net PnL, tags and notes.",
+            f"I need the complete record of trade {tid}: its status, the entry and exit details, "
+            "the fees and the notes I wrote on it.",
+            f"Ticket: full record of trade {tid}. Report its status, symbol, side, quantity, entry "
+            "and exit times (UTC) and prices, fees and net PnL in USD, tags and notes; where a "
+            "value does not apply, say why.",
         ],
         [expect("get_trade", trade_id=[tid])],
         max_turns=4,
@@ -123,10 +125,10 @@ def _e03(facts: Facts) -> Solved:
             "Remind me what strategies we have set up and who owns each one.",
             "Please list all of the desk's strategies with a short description of each.",
             "List every strategy in the journal with its id, name, owner and description.",
-            "Return the full list of strategies configured in the journal: id, name, owner, "
-            "typical holding time and description.",
-            "Ticket: list all strategies defined in the journal, whatever their status. For each: "
-            "id, name, owner, timeframe, instrument universe, status and description.",
+            "Give me the full list of strategies set up in the journal, each with its id, name, "
+            "owner, typical holding time and description.",
+            "Ticket: every strategy defined in the journal, whatever its status. One line per "
+            "strategy: id, name, owner, timeframe, instrument universe, status and description.",
         ],
         [expect("list_strategies")],
         max_turns=4,
@@ -164,11 +166,12 @@ def _e04(facts: Facts) -> Solved:
             "Please list all currently open positions with their unrealized PnL.",
             "Show me every open position across stocks, crypto and FX, with side, size, entry "
             "price and unrealized PnL.",
-            "List all open positions with no filter: symbol, strategy, side, quantity, entry "
-            "price, current price and unrealized PnL in USD.",
-            "Ticket: list every open position across all asset classes and strategies, marked at "
-            "the last price: position id, symbol, strategy, side, quantity, entry price, current "
-            "price, unrealized PnL in USD and percent.",
+            "Show me all of my open positions, every asset class and every strategy: symbol, "
+            "strategy, side, quantity, entry price, current price and unrealized PnL in USD.",
+            "Ticket: every open position across stocks, crypto and FX and all strategies, marked "
+            "at the last price. One row per position: position id, symbol, strategy, side, "
+            "quantity, entry price, current price, unrealized PnL in USD and in percent of the "
+            "entry value; then the total unrealized PnL in USD.",
         ],
         [expect("get_open_positions")],
         max_turns=4,
@@ -201,8 +204,11 @@ def _e05(facts: Facts) -> Solved:
             "Put a price alert on bitcoin for a drop below $80k.",
             "Please create a price alert that fires if Bitcoin (BTCUSD) falls below 80,000 USD.",
             "Set up an alert on BTCUSD: notify me when the price goes below $80,000.",
-            "Create a price alert for symbol BTCUSD with condition below at price 80000.",
-            "Ticket: create a price alert with symbol=BTCUSD, condition=below, price=80000 (USD).",
+            "Create a price alert on Bitcoin (BTCUSD) that fires when it trades below 80,000 USD, "
+            "and confirm the level once it is set.",
+            "Ticket: new price alert on BTCUSD (Bitcoin vs USD), triggering when the price falls "
+            "below 80,000.00 USD. No other alert changes. Confirm the alert's symbol, direction "
+            "and level.",
         ],
         [
             expect(

@@ -102,12 +102,14 @@ def _x01(facts: Facts) -> Solved:
             "all open positions in the momentum strategy; otherwise leave them open.",
             "Look up the max drawdown for January 1 to March 31, 2026. If it is above 5%, close "
             "every open momentum position in full; if it is 5% or less, make no changes.",
-            "Get the risk metrics for start_date 2026-01-01 to end_date 2026-03-31. If "
-            "max_drawdown_pct is above 5, list the open positions of strategy momentum and close "
-            "each one in full; otherwise close nothing.",
-            "Ticket: (1) risk metrics for 2026-01-01..2026-03-31; (2) if the max drawdown is above "
-            "5.0%: list the open positions with strategy=momentum and close each by position_id, "
-            "full quantity; if not, no orders. Report the drawdown and each fill.",
+            "Our rule: if the account's maximum drawdown in Q1 2026 (January 1 through March 31) "
+            "was more than 5%, every open momentum position is closed in full. Apply it, and if "
+            "it is not triggered leave everything open and tell me the drawdown.",
+            "Ticket: apply the Q1 drawdown rule. Condition: the account's maximum drawdown over "
+            "Q1 2026 (2026-01-01 to 2026-03-31 inclusive) is above 5.0%. If true, close every "
+            "open Momentum position in full at market; if false, no orders at all. Report the "
+            "drawdown in percent (2 decimals) and, for each position closed, its id, symbol and "
+            "fill price.",
         ],
         task_calls,
         order=tuple(order),
@@ -178,12 +180,12 @@ def _x02(facts: Facts) -> Solved:
             f"Trade {typo} is the SOL short from August 2025 that I fat-fingered. Find the price "
             "I covered it at and set a price alert on SOLUSD that fires if it goes back above "
             "that level.",
-            f"Fetch trade {typo} (the fat-finger SOLUSD short entered in August 2025), read its "
-            "exit_price, and create a price alert on SOLUSD with condition above at that exit "
-            "price.",
-            f"Ticket: get trade {typo} (SOLUSD, short, entered 2025-08, tagged fat-finger); "
-            "create a price alert with symbol=SOLUSD, condition=above, price=that trade's "
-            "exit_price in USD. If the id does not resolve, find the trade from this description.",
+            f"Trade {typo} is my fat-finger SOLUSD short from August 2025. Set a price alert on "
+            "SOLUSD for the price going back above the level where I covered that trade.",
+            "Ticket: price alert on SOLUSD triggering above the exit (cover) price of trade "
+            f"{typo}: the Solana short entered in August 2025, tagged fat-finger. If that id does "
+            "not resolve, identify the trade from this description. Report the trade's id, "
+            "its exit price in USD and the alert's level.",
         ],
         [expect("get_trade", trade_id=[typo], fails=True), alert],
         allowed=("get_trade", "search_trades", "list_trades", "list_journal_entries", "get_quote"),
@@ -256,13 +258,16 @@ def _x03(facts: Facts) -> Solved:
             "open positions, then add a journal entry about the pause that links the trade ids "
             "of those open positions. The positions stay open until the review on Friday, so "
             "close nothing.",
-            "Get strategy stats for breakout from start_date 2026-01-01, list the open positions "
-            "of strategy breakout, then add a journal entry about pausing breakout with trade_ids "
-            "set to those positions' trade ids. Do not close any position.",
-            "Ticket: (1) strategy stats, strategy=breakout, start_date=2026-01-01, "
-            "end_date=2026-04-15; (2) open positions with strategy=breakout; (3) a journal entry "
-            "stating that breakout is paused pending Friday's review, trade_ids = the trade ids "
-            "of the positions from (2). No orders: the positions stay open.",
+            "We're pausing the breakout strategy today until the Friday review. I need its "
+            "year-to-date statistics (January 1, 2026 through today) and the positions it still "
+            "holds, plus a journal entry dated today recording the pause, linked to the trades "
+            "behind those open positions. Do not close anything.",
+            "Ticket: Breakout strategy paused as of 2026-04-15 pending Friday's review; no "
+            "orders, its open positions stay open. Report Breakout's statistics for 2026-01-01 to "
+            "2026-04-15 inclusive (closed trades, win rate %, net PnL in USD, profit factor) and "
+            "its open positions (position id, trade id, symbol, unrealized PnL in USD). Record "
+            "the pause in one journal entry dated 2026-04-15, linked to the trade of every open "
+            "Breakout position.",
         ],
         [
             expect(
@@ -379,24 +384,28 @@ def _x04(facts: Facts) -> Solved:
         EXPERT,
         "An alert under every position down more than 5%",
         [
-            "any open pos down more than 5%? set an alert 2% under current px on each",
-            "for every open position losing >5%, put a price alert 2% below where it trades now",
-            "open positions down over 5% -> alert on each one 2% below the current price",
-            "For any open position that's down more than 5%, set an alert 2% below its current "
-            "price.",
-            "Can you check which open positions are down more than 5% and put a price alert 2% "
-            "under the current price on each of them?",
-            "I want a safety net: every open position that's more than 5% underwater gets a "
-            "price alert 2% below where it's trading now.",
-            "Please find all open positions with an unrealized loss of more than 5% and create a "
-            "price alert on each, 2% below its current price.",
+            "any open pos down more than 5% from entry? set an alert 2% under current px on each",
+            "for every open position losing >5% since i got in, put a price alert 2% below where "
+            "it trades now",
+            "open positions down over 5% vs entry -> alert on each one 2% below the current price",
+            "For any open position that's down more than 5% from where I entered, set an alert "
+            "2% below its current price.",
+            "Can you check which open positions are down more than 5% since entry and put a price "
+            "alert 2% under the current price on each of them?",
+            "I want a safety net: every open position that's more than 5% underwater against my "
+            "entry gets a price alert 2% below where it's trading now.",
+            "Please find all open positions with an unrealized loss of more than 5% of their "
+            "entry value and create a price alert on each, 2% below its current price.",
             "Check my open positions; for each one down more than 5% from its entry, set a below "
             "alert at 2% under the current price (current price times 0.98).",
-            "List the open positions; for every position with unrealized_pnl_pct below -5, create "
-            "a price alert with condition below at 98% of its current_price.",
-            "Ticket: (1) list all open positions; (2) for each with an unrealized PnL below -5% of "
-            "its entry value, create a price alert with symbol=the position's symbol, "
-            "condition=below, price=current price x 0.98 (USD, 2 decimals). Report the alerts.",
+            "For every open position that is down more than 5% since entry (an unrealized loss "
+            "over 5% of what I paid), create a price alert that fires below 98% of its current "
+            "price, i.e. 2% under where it trades now.",
+            "Ticket: protective alerts on losing positions. Scope: every open position whose "
+            "unrealized loss since entry exceeds 5% of its entry value, marked at the current "
+            "price. For each, one price alert on its symbol triggering below 98% of the current "
+            "price (2% under), level in USD to 2 decimals. Nothing else changes. Report each "
+            "alert's symbol and level and the position's loss in percent.",
         ],
         task_calls,
         allowed=("get_quote",),

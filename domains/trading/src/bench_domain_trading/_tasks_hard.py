@@ -53,11 +53,12 @@ def _h01(facts: Facts) -> Solved:
             "record, including the notes I wrote.",
             "Find the single biggest losing trade of March 2026 (lowest net PnL) and open its full "
             "record so I can read the notes and check the fees.",
-            "List the trades entered between 2026-03-01 and 2026-03-31 sorted by pnl ascending, "
-            "then fetch the full record of the worst one by its trade id, notes included.",
-            "Ticket: (1) list trades with start_date=2026-03-01, end_date=2026-03-31, "
-            "sort_by=pnl, sort_order=asc; (2) get the full record of the first result by "
-            "trade_id. Report symbol, strategy, side, entry and exit, net PnL, fees and notes.",
+            "Of the trades I entered from 1 March to 31 March 2026, find the one with the lowest "
+            "net PnL and show me its complete record, with the fees and my notes.",
+            "Ticket: the largest losing trade of March 2026 (entered 2026-03-01 to 2026-03-31, "
+            "lowest net PnL after fees). Report its trade id, symbol, strategy, side, entry and "
+            "exit dates and prices, net PnL and fees in USD, and the notes on its full record, "
+            "word for word.",
         ],
         [
             expect(
@@ -123,12 +124,12 @@ def _h02(facts: Facts) -> Solved:
             "performance statistics for the same quarter.",
             "Work out which strategy had the lowest net realized PnL between January 1 and March "
             "31, 2026, then get that strategy's statistics for the same dates.",
-            "Get realized PnL grouped by strategy for 2026-01-01 to 2026-03-31, then the strategy "
-            "stats of the worst one for the same start_date and end_date.",
-            "Ticket: (1) realized PnL grouped by strategy, start_date=2026-01-01, "
-            "end_date=2026-03-31; (2) for the strategy with the lowest net PnL, strategy stats "
-            "over the same dates. Report its win rate, profit factor, expectancy and max "
-            "drawdown.",
+            "Tell me which strategy had the lowest net realized PnL in Q1 2026 (January 1 to "
+            "March 31), and give me that strategy's statistics for the same quarter.",
+            "Ticket: the strategy with the lowest realized net PnL in Q1 2026 (2026-01-01 to "
+            "2026-03-31 inclusive). For that strategy over the same quarter report: its name, "
+            "net PnL (USD), closed trades, win rate (%), profit factor, expectancy (USD per "
+            "trade) and max drawdown (USD).",
         ],
         [
             expect("get_pnl", group_by=["strategy"], start_date=day(start), end_date=day(end)),
@@ -199,11 +200,11 @@ def _h03(facts: Facts) -> Solved:
             "alert.",
             f"Find my active Ether (ETHUSD) price alert at the {level} USD level, the one that "
             "fires on a drop below it, and delete it. Leave every other alert as it is.",
-            "Look up the active price alerts for symbol ETHUSD, find the one with condition below "
-            f"and price {plain}, and delete it by its alert id.",
-            f"Ticket: delete the active ETHUSD price alert with condition=below, price={plain} "
-            "(USD): list the active ETHUSD alerts, take its alert_id, delete it. No other alert "
-            "changes.",
+            f"Delete my active ETHUSD alert that fires on a drop below {plain} USD, and keep the "
+            "other active ETH alert as it is.",
+            f"Ticket: delete the active ETHUSD price alert that triggers below {level} USD. Every "
+            "other alert, including the other active ETHUSD one, stays as it is. Report the id "
+            "and level of the alert deleted and the ETHUSD alerts still active.",
         ],
         [
             expect(
@@ -252,11 +253,11 @@ def _h04(facts: Facts) -> Solved:
             "for the full year 2025.",
             "Get the 2025 statistics (January 1 to December 31, 2025) for both the momentum "
             "strategy and the breakout strategy, and compare them.",
-            "Get strategy stats for momentum and for breakout, each with start_date 2025-01-01 "
-            "and end_date 2025-12-31, and compare win rate, net PnL and max drawdown.",
-            "Ticket: two strategy stats requests, strategy=momentum and strategy=breakout, both "
-            "with start_date=2025-01-01 and end_date=2025-12-31. Compare trades, win rate, net "
-            "PnL, profit factor and max drawdown.",
+            "Compare momentum and breakout over calendar 2025, from 1 January to 31 December: "
+            "number of trades, win rate, net PnL and max drawdown for each.",
+            "Ticket: Momentum vs Breakout strategy performance for calendar year 2025 "
+            "(2025-01-01 to 2025-12-31 inclusive), side by side. For each strategy: closed "
+            "trades, win rate (%), net PnL (USD), profit factor and max drawdown (USD).",
         ],
         [
             expect(
@@ -322,11 +323,12 @@ def _h05(facts: Facts) -> Solved:
             "Please find the open position with the largest unrealized loss and close it in full.",
             "Look through my open positions, find the one with the biggest unrealized loss in "
             "dollars, and close all of it at market.",
-            "Get the open positions, pick the one with the most negative unrealized_pnl, and close "
-            "it completely by its position id.",
-            "Ticket: (1) list all open positions; (2) close the full quantity of the position with "
-            "the lowest unrealized PnL in USD, by position_id, at market. Report the fill price "
-            "and the realized PnL.",
+            "Of all my open positions, close the one with the most negative unrealized PnL in USD: "
+            "the full quantity, at market. Tell me the fill.",
+            "Ticket: close in full, at market, the one open position with the largest unrealized "
+            "loss in USD (any asset class or strategy). No other position changes. Report its "
+            "position id, symbol, side and quantity, its unrealized loss before the close (USD "
+            "and %), the fill price and the realized PnL.",
         ],
         [
             expect("get_open_positions"),

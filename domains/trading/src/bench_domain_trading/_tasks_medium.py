@@ -58,9 +58,11 @@ def _m01(facts: Facts) -> Solved:
             "How much did each strategy make or lose in March? Realized only.",
             "Please show the realized PnL for March 2026, broken down by strategy.",
             "Give me the realized net PnL per strategy for March 2026, March 1 through March 31.",
-            "Get realized PnL grouped by strategy for 2026-03-01 through 2026-03-31, net of fees.",
-            "Ticket: realized PnL grouped by strategy, start_date 2026-03-01, end_date 2026-03-31 "
-            "(inclusive, by exit date), net of fees, in USD, with trade counts.",
+            "What was the realized PnL of each strategy from 1 March to 31 March 2026, net of "
+            "fees? One figure per strategy.",
+            "Ticket: realized PnL per strategy for March 2026 (2026-03-01 to 2026-03-31 "
+            "inclusive, trades counted by exit date), net of fees. One line per strategy with its "
+            "net PnL in USD and trade count, then the total.",
         ],
         [
             expect(
@@ -118,9 +120,11 @@ def _m02(facts: Facts) -> Solved:
             "Pull up my 10 latest TSLA trades, newest first.",
             "Please list my ten most recent trades in Tesla (TSLA), newest first.",
             "List the 10 most recent TSLA trades, ordered by entry time from newest to oldest.",
-            "List trades for symbol TSLA sorted by entry_time descending, limit 10.",
-            "Ticket: list trades with symbol=TSLA, sort_by=entry_time, sort_order=desc, "
-            "limit=10. Every status, no date filter.",
+            "Show me my ten most recent Tesla (TSLA) trades, the latest entry first, whatever "
+            "their status.",
+            "Ticket: the 10 most recent TSLA (Tesla) trades by entry time, newest first, any "
+            "status, any date. For each: trade id, side, entry date, status and, if closed, net "
+            "PnL in USD.",
         ],
         [
             expect(
@@ -165,11 +169,11 @@ def _m03(facts: Facts) -> Solved:
             "far, from January 1.",
             "Give me the mean reversion strategy's stats year to date (win rate, net PnL, profit "
             "factor) from 2026-01-01 through today.",
-            "Get strategy statistics for strategy mean_reversion with start_date 2026-01-01 and "
-            "end_date 2026-04-15.",
-            "Ticket: strategy stats for strategy=mean_reversion, start_date=2026-01-01, "
-            "end_date=2026-04-15 (year to date). Report closed trades, win rate, net PnL, profit "
-            "factor, expectancy and max drawdown.",
+            "Show me the Mean Reversion strategy's statistics for this year so far, from "
+            "January 1, 2026 through today (April 15).",
+            "Ticket: performance statistics of the Mean Reversion strategy, year to date "
+            "(2026-01-01 to 2026-04-15 inclusive). Report closed trades, win rate (%), net PnL "
+            "(USD), profit factor, expectancy (USD per trade) and max drawdown (USD).",
         ],
         [
             expect(
@@ -220,10 +224,11 @@ def _m04(facts: Facts) -> Solved:
             "Please list my five worst short trades of all time, starting with the biggest loss.",
             "List the 5 short-side trades with the lowest net PnL (after fees), worst first, "
             "across the whole history.",
-            "List trades filtered to side short, sorted by pnl ascending, limit 5, over all "
-            "dates, symbols and strategies.",
-            "Ticket: list trades where side=short, sort_by=pnl, sort_order=asc, limit=5; no "
-            "date, symbol or strategy filter. Report id, symbol, entry and exit dates and net PnL.",
+            "Find my five short trades with the lowest net PnL, worst first, across every date, "
+            "symbol and strategy.",
+            "Ticket: the 5 short trades with the lowest net PnL after fees in the whole journal "
+            "(any date, symbol or strategy), worst first. For each: trade id, symbol, entry and "
+            "exit dates and net PnL in USD.",
         ],
         [
             expect(
@@ -262,11 +267,11 @@ def _m05(facts: Facts) -> Solved:
             "Please show the risk metrics (Sharpe ratio, maximum drawdown, win rate) for Q1 2026.",
             "Get me the risk figures for January 1 to March 31, 2026: max drawdown, Sharpe ratio "
             "and win rate.",
-            "Compute risk metrics with start_date 2026-01-01 and end_date 2026-03-31: max "
-            "drawdown, Sharpe ratio, win rate.",
-            "Ticket: risk metrics for 2026-01-01..2026-03-31 inclusive (Q1 2026): max drawdown in "
-            "percent and USD with peak and trough dates, annualized Sharpe ratio, win rate and "
-            "profit factor.",
+            "Work out the risk metrics for Q1 2026, January 1 through March 31: maximum "
+            "drawdown, Sharpe ratio and win rate.",
+            "Ticket: risk metrics for Q1 2026 (2026-01-01 to 2026-03-31 inclusive): max drawdown "
+            "in percent and in USD with its peak and trough dates, annualized Sharpe ratio (2 "
+            "decimals), win rate (%) and profit factor.",
         ],
         [expect("get_risk_metrics", start_date=day(start), end_date=day(end))],
         max_turns=5,
@@ -316,10 +321,10 @@ def _m06(facts: Facts) -> Solved:
             f"{quoted} and the tags tilt and discipline.",
             f"Add a journal entry filed under 2026-04-14 with this exact text: {quoted} "
             'Tags: "tilt" and "discipline".',
-            f"Create a journal entry with entry_date 2026-04-14, body {quoted} and tags "
-            '["tilt", "discipline"].',
-            f"Ticket: add a journal entry with entry_date=2026-04-14, body={quoted}, "
-            'tags=["tilt", "discipline"]; no linked trades.',
+            "Add a journal entry dated yesterday, April 14, 2026, reading exactly "
+            f'{quoted} with the two tags "tilt" and "discipline".',
+            f"Ticket: new journal entry dated 2026-04-14 (yesterday), text exactly {quoted}, "
+            'tagged "tilt" and "discipline", not linked to any trade. Confirm its date and tags.',
         ],
         [
             expect(
