@@ -14,6 +14,7 @@ from typing import Any
 import msgspec
 import pytest
 
+from bench_cli._library_cache import CachedLibrary
 from bench_cli.html import (
     html_report_path,
     installed_prompts,
@@ -24,6 +25,7 @@ from bench_cli.html import (
 from bench_cli.html._page import script_json
 from bench_cli.html._run_report import MESSAGE_LIMIT
 from bench_core import Registry, Run, RunHeader, Suite
+from bench_scoring import CHART_LIBRARIES
 
 from .html_fixtures import (
     CHARTS_DIR,
@@ -277,7 +279,9 @@ def test_the_chart_link_opens_a_sandboxed_wrapper_not_the_models_file(tmp_path: 
         part.split()[0]: part.split()[1:] for part in csp.group(1).split(";") if part.strip()
     }
     assert directives["default-src"] == ["'none'"]
-    assert directives["script-src"] == ["'unsafe-inline'"]
+    # Inline scripts run; file: only serves the shared libraries.js to the wrapper itself, as
+    # an opaque frame may load no file.
+    assert directives["script-src"] == ["'unsafe-inline'", "file:"]
     assert "connect-src" not in directives  # so 'none', as default-src
     assert "frame-src" not in directives
     assert not any("http" in source for sources in directives.values() for source in sources)
@@ -287,6 +291,52 @@ def test_the_chart_link_opens_a_sandboxed_wrapper_not_the_models_file(tmp_path: 
     assert html.unescape(srcdoc.group(1)) == hostile_chart
     assert "<script" not in page.replace(srcdoc.group(0), "")
     assert "</iframe>" not in srcdoc.group(1)
+
+
+def test_a_library_a_chart_loads_from_a_cdn_comes_from_the_local_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (chartjs,) = [library for library in CHART_LIBRARIES if library.package == "chart.js"]
+    cache = tmp_path / "cache"
+    source = cache / "chart.js" / chartjs.file
+    source.parent.mkdir(parents=True)
+    source.write_text("window.Chart = function () { return '</script><b>'; };")
+    entry = CachedLibrary(
+        name=chartjs.name,
+        package=chartjs.package,
+        version=chartjs.version,
+        file=chartjs.file,
+        path=f"chart.js/{chartjs.file}",
+        integrity="",
+        urls=chartjs.urls,
+    )
+    (cache / "manifest.json").write_bytes(msgspec.json.encode([entry]))
+    monkeypatch.setenv("BENCH_CACHE_DIR", str(cache))
+    run, path = hostile_run(tmp_path / "results")
+    chart = tmp_path / "results" / CHARTS_DIR / "C_E01_Q1.html"
+    chart.write_text(
+        f'<canvas></canvas><script src="{chartjs.urls[0]}"></script>'
+        '<script src="https://evil.example/x.js"></script><script>new Chart()</script>'
+    )
+    html_path = html_report_path(path)
+    write_run_html(hostile_report(run), run, path, html_path, [])
+    folder = html_path.parent / f"{html_path.stem}_sandboxed"
+    page = (folder / "C_E01_Q1.html").read_text(encoding="utf-8")
+    data = re.search(r'<script type="application/json" id="chart">(.*?)</script>', page)
+    assert data is not None
+    assert "<" not in data.group(1)
+    given = msgspec.json.decode(data.group(1).encode())
+    assert f'<script data-bench-library="chart.js@{chartjs.version}"></script>' in given
+    assert chartjs.urls[0] not in given
+    assert '<script src="https://evil.example/x.js"></script>' in given  # left: CSP blocks it
+    (frame,) = re.findall(r"<iframe\b[^>]*>", page)
+    assert frame.startswith('<iframe sandbox="allow-scripts" ')
+    assert "srcdoc" not in frame  # the wrapper's script gives the frame its document
+    libraries = (folder / "libraries.js").read_text(encoding="utf-8")
+    assert libraries.startswith("window.BENCH_LIBRARIES = {")
+    assert "</script" not in libraries.lower()
+    other = (folder / "C_E01_Q2.html").read_text(encoding="utf-8")
+    assert "libraries.js" not in other  # a chart without a library needs none
 
 
 def test_a_chart_outside_the_run_folder_gets_no_wrapper(tmp_path: Path) -> None:

@@ -308,3 +308,42 @@ def test_the_sandboxed_chart_runs_its_script_but_reaches_nothing(
     server.shutdown()
     server.server_close()
     assert hits == []  # no image, fetch, pop-up, refresh or navigation reached the canary
+
+
+def test_the_sandboxed_chart_gets_its_library_from_the_local_cache(
+    tmp_path: Path, chromium: Browser
+) -> None:
+    from bench_cli._library_cache import default_cache_dir, read_manifest
+    from bench_cli.html import write_run_html
+    from bench_cli.html._sandbox import LIBRARIES_FILE, sandbox_path
+
+    if not any(entry.package == "chart.js" for entry in read_manifest(default_cache_dir())):
+        pytest.skip("Chart.js is not in the library cache: run `bench-run setup`")
+    run, run_path = hostile_run(tmp_path)
+    chart = tmp_path / CHARTS_DIR / "C_E01_Q1.html"
+    chart.write_text(
+        '<canvas id="c" width="300" height="200"></canvas>'
+        '<script src="https://cdn.jsdelivr.net/npm/chart.js@4"></script>'
+        "<script>new Chart(document.getElementById('c'), {type: 'bar', options: {animation:"
+        " false}, data: {labels: ['a', 'b'], datasets: [{data: [3, 5]}]}});"
+        "window.__drawn = typeof Chart;</script>"
+    )
+    html_path = tmp_path / "report.html"
+    write_run_html(hostile_report(run), run, run_path, html_path, [])
+    wrapper = sandbox_path(html_path, chart)
+    assert (wrapper.parent / LIBRARIES_FILE).is_file()
+    assert "cdn.jsdelivr.net" not in wrapper.read_text(encoding="utf-8")
+    context = chromium.new_context()
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.goto(wrapper.as_uri())
+    deadline = time.monotonic() + 10
+    while not [f for f in page.frames if f.url == "about:srcdoc"]:
+        assert time.monotonic() < deadline, "the chart was not given to its frame"
+        page.wait_for_timeout(50)
+    (frame,) = [f for f in page.frames if f.url == "about:srcdoc"]
+    frame.wait_for_load_state()
+    assert frame.evaluate("window.__drawn") == "function"
+    assert [url for url in requests if not url.startswith(("file:", "about:", "data:"))] == []
+    context.close()

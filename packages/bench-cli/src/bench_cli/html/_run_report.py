@@ -32,11 +32,18 @@ from bench_core import (
     task_set_fingerprint,
 )
 
+from .._library_cache import default_cache_dir
 from .._prompts import opening_messages
 from .._run_files import chart_path, screenshot_path
 from . import _figures as figures
 from ._page import render_page
-from ._sandbox import sandbox_folder, sandbox_path, sandboxed_page
+from ._sandbox import (
+    LIBRARIES_FILE,
+    LocalLibraries,
+    sandbox_folder,
+    sandbox_path,
+    sandboxed_page,
+)
 from ._sections import (
     JUDGE_HEADERS,
     cost_text,
@@ -459,12 +466,15 @@ def write_run_html(
     prompts, note = installed_prompts(run, domains)
     page = render_run_html(report, run, run_path, prompts, html_path=html_path, prompts_note=note)
     html_path.parent.mkdir(parents=True, exist_ok=True)
-    _write_sandboxed_charts(run, run_path, html_path)
+    _write_sandboxed_charts(run, run_path, html_path, LocalLibraries(default_cache_dir()))
     html_path.write_text(page, encoding="utf-8")
 
 
-def _write_sandboxed_charts(run: Run, run_path: Path, html_path: Path) -> None:
+def _write_sandboxed_charts(
+    run: Run, run_path: Path, html_path: Path, libraries: LocalLibraries
+) -> None:
     folder = sandbox_folder(html_path)
+    needed: set[str] = set()
     for result in run.latest():
         chart = chart_path(run_path, result.chart_file)
         if chart is None:
@@ -477,4 +487,10 @@ def _write_sandboxed_charts(run: Run, run_path: Path, html_path: Path) -> None:
         title = f"{result.task_id} Q{result.quality}" + (
             f" #{result.repeat}" if result.repeat else ""
         )
-        sandbox_path(html_path, chart).write_text(sandboxed_page(document, title), encoding="utf-8")
+        document, used = libraries.with_placeholders(document)
+        needed |= used
+        sandbox_path(html_path, chart).write_text(
+            sandboxed_page(document, title, libraries=bool(used)), encoding="utf-8"
+        )
+    if needed:
+        (folder / LIBRARIES_FILE).write_text(libraries.script(needed), encoding="utf-8")
