@@ -53,8 +53,15 @@ def test_text_around_the_key_is_kept_and_other_text_untouched() -> None:
     assert redactor("nothing secret here") == "nothing secret here"
 
 
-def test_a_short_key_is_masked_only_whole() -> None:
-    assert redact("my key: AbC123 or abc12", ["abc123"]) == "my key: *** or abc12"
+def test_a_short_key_is_masked_only_as_it_is() -> None:
+    # "EMPTY" or "none" for a local server: no secret, and ordinary words must stay.
+    assert redact("my key: abc123, ABC123 or abc12", ["abc123"]) == "my key: ***, ABC123 or abc12"
+    assert redact("the queue is empty", ["EMPTY"]) == "the queue is empty"
+
+
+def test_the_user_name_of_a_base_url_is_no_secret_but_its_password_is() -> None:
+    config = ClientConfig(model="m", base_url="http://user:pw-of-the-proxy@h:1/v1")
+    assert config.redactor("user pw-of-the-proxy") == "user ***"
 
 
 def test_the_url_encoded_key_is_masked() -> None:

@@ -200,6 +200,8 @@ def _describe(error: ValidationError, secrets: list[str]) -> str:
     return one_line("invalid " + "; ".join(parts), limit=400)
 
 
+_SHORTEST_CREDENTIAL = 6
+
 # Query parameters of a URL whose values are credentials.
 _SECRET_PARAMS = frozenset(
     {"key", "api_key", "apikey", "api-key", "token", "access_token", "auth", "password", "secret"}
@@ -213,8 +215,10 @@ def url_credentials(url: str) -> list[str]:
         parsed = httpx.URL(url.strip())
     except (httpx.InvalidURL, TypeError):
         return []
-    found = [part for part in parsed.userinfo.decode("utf-8", "replace").split(":") if part]
+    user, colon, password = parsed.userinfo.decode("utf-8", "replace").partition(":")
+    found = [password if colon else user]  # user:password@, or a token alone before the @
     found.extend(
         value for name, value in parsed.params.multi_items() if name.lower() in _SECRET_PARAMS
     )
-    return [value for value in found if value]
+    # Short values ("x", "none") are no secrets, and masking them would mask ordinary words.
+    return [value for value in found if len(value) >= _SHORTEST_CREDENTIAL]

@@ -41,9 +41,10 @@ _QUERY_SECRET = re.compile(
 class Redactor:
     """Replaces secrets in text with ``***``.
 
-    Each secret is found with whitespace (and its ``\\n``-style escapes) and ASCII case set
-    aside; a secret longer than `MATCHED_RUN` characters is also found by any run of that many
-    of its characters, so an echo one character short, or cut in two, is caught too. Every
+    Each secret of `MATCHED_RUN` characters or more is found with whitespace (and its
+    ``\\n``-style escapes) and ASCII case set aside, and by any run of `MATCHED_RUN` of its
+    characters, so an echo one character short, or cut in two, is caught too; a shorter one
+    (a placeholder such as ``EMPTY`` for a local server) only as it is. Every
     credential written into a URL (``user:key@host``, ``?key=``, ``?api_key=``, ``token=``)
     is masked whatever it is.
 
@@ -54,15 +55,16 @@ class Redactor:
     def __init__(self, secrets: Iterable[str]) -> None:
         runs: set[str] = set()
         probes: set[str] = set()
+        exact: set[str] = set()
         half = MATCHED_RUN // 2
         for secret in secrets:
             for form in {secret, quote(secret, safe="")}:
                 folded = _GAPS.sub("", form).translate(_FOLD)
-                if not folded:
-                    continue
-                if len(folded) <= MATCHED_RUN:
-                    runs.add(folded)
-                    probes.add(folded)
+                if len(folded) < MATCHED_RUN:
+                    # A short key ("none", "EMPTY" for a local server) is no real secret, and
+                    # looked for in any case it would mask ordinary words: only as it is.
+                    if form:
+                        exact.add(form)
                     continue
                 runs.update(
                     folded[start : start + MATCHED_RUN]
@@ -75,11 +77,14 @@ class Redactor:
                 )
         self._runs = sorted(runs)
         self._probes = sorted(probes)
+        self._exact = sorted(exact, key=len, reverse=True)
 
     def __call__(self, text: str) -> str:
         """``text`` with every secret and every URL credential replaced by ``***``."""
         if self._runs:
             text = self._mask_secrets(text)
+        for secret in self._exact:
+            text = text.replace(secret, MASK)
         if "://" in text:
             text = _USERINFO.sub(f"://{MASK}@", text)
             text = _QUERY_SECRET.sub(rf"\1{MASK}", text)
