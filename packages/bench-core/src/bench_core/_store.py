@@ -147,6 +147,11 @@ def _locked(path: Path, fd: int) -> int:
     except BlockingIOError:
         os.close(fd)
         holder = _holder_pid(lock_path(path))
+        for _ in range(20):  # the holder names itself just after it takes the lock
+            if holder is not None:
+                break
+            time.sleep(0.025)
+            holder = _holder_pid(lock_path(path))
         who = f"another bench-run (PID {holder})" if holder else "another process"
         raise BenchError(
             f"{path} is in use by {who}, which is appending to it; wait for it to end (or stop "
