@@ -7,7 +7,8 @@ A task hands the model its data as CSV (the runner appends it after the prompt) 
 chart type, the design tokens, the rules and the interaction in every one of its ten prompts.
 Each asks for one computed figure besides the raw ones (a total, a company average, shares),
 so a chart that only dumps the input cannot find every data point the scorer looks for. The
-references are hand-written SVG in one card template, or use Chart.js or ECharts.
+references are hand-written SVG in one card template, or use Chart.js, ECharts, Vega-Lite
+(``DA_C_E01``) or D3 (``DA_C_E02``).
 """
 
 from __future__ import annotations
@@ -228,11 +229,8 @@ def _c_e01(data: ChartData) -> ChartSolved:
         radius=radius,
         background=background,
     )
-    chart = _bars(rows, "department", "headcount", lambda v: f"{v:.0f}",
-                  describe="Headcount by department")  # fmt: skip
-    subtitle = f"Current employees, people on leave included. Total headcount: {total}"
-    return task, _card(task.title, subtitle, chart, colors=colors, font=font, radius=radius,
-                       background=background)  # fmt: skip
+    return task, authoring.render(PACKAGE, "DA_C_E01.html", data=script_json(rows),
+                                  total=f"{total}")  # fmt: skip
 
 
 def _c_e02(data: ChartData) -> ChartSolved:
@@ -303,11 +301,8 @@ def _c_e02(data: ChartData) -> ChartSolved:
         radius=radius,
         background=background,
     )
-    chart = _line(rows, "quarter", "annualized_rate_pct", lambda v: f"{v:.2f}%",
-                  describe="Annualised attrition rate by quarter, percent")  # fmt: skip
-    subtitle = f"Company-wide, all exit types. Total exits over the period: {total}"
-    return task, _card(task.title, subtitle, chart, colors=colors, font=font, radius=radius,
-                       background=background)  # fmt: skip
+    return task, authoring.render(PACKAGE, "DA_C_E02.html", data=script_json(rows),
+                                  total=f"{total}")  # fmt: skip
 
 
 def _c_e03(data: ChartData) -> ChartSolved:
