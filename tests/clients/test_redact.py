@@ -78,6 +78,7 @@ def test_the_url_encoded_key_is_masked() -> None:
         ("GET https://h/v1?x=1&api_key=abc#f", "GET https://h/v1?x=1&api_key=***#f"),
         ("GET https://h/v1?TOKEN=abc def", "GET https://h/v1?TOKEN=*** def"),
         ("GET https://h/v1?access_token=abc", "GET https://h/v1?access_token=***"),
+        ("cannot reach http://h/v1?key=abc: refused", "cannot reach http://h/v1?key=***: refused"),
     ],
 )
 def test_credentials_written_into_urls_are_masked(text: str, expected: str) -> None:

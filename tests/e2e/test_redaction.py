@@ -63,7 +63,7 @@ def test_credentials_in_the_base_url_are_masked_in_cannot_reach(tmp_path: Path) 
     )
     assert result.code == 2
     assert "cannot reach" in result.stderr
-    assert "***@127.0.0.1" in result.stderr
+    assert "http://***@127.0.0.1:9/v1?key=***&api_key=***: " in result.stderr
     for secret in (password, query_key, KEY):
         assert not _leaks(result.stdout + result.stderr, secret), result.stderr
     assert not (tmp_path / "results").exists()

@@ -34,8 +34,10 @@ _USERINFO = re.compile(r"://[^/\s@?#\"'<>]+@")
 # A key-like query parameter of a URL: ?key=..., &api_key=..., ?token=...
 _QUERY_SECRET = re.compile(
     r"(?i)(://[^\s\"'<>]*?[?&;](?:api[_-]?key|key|token|access[_-]?token|auth|password|secret"
-    r"|sig|signature)=)[^&#\s\"'<>]+"
+    r"|sig|signature)=)([^&#\s\"'<>]+)"
 )
+# Punctuation that ends the sentence a URL is written in, not the URL.
+_TRAILING = ".,;:!?)]"
 
 
 class Redactor:
@@ -87,7 +89,7 @@ class Redactor:
             text = text.replace(secret, MASK)
         if "://" in text:
             text = _USERINFO.sub(f"://{MASK}@", text)
-            text = _QUERY_SECRET.sub(rf"\1{MASK}", text)
+            text = _QUERY_SECRET.sub(_mask_query_value, text)
         return text
 
     def walk(self, value: Any) -> Any:
@@ -134,6 +136,11 @@ class Redactor:
         for begin, end in reversed(merged):
             text = text[: original(begin)] + MASK + text[original(end - 1) + 1 :]
         return text
+
+
+def _mask_query_value(match: re.Match[str]) -> str:
+    value = match.group(2)
+    return match.group(1) + MASK + value[len(value.rstrip(_TRAILING)) :]
 
 
 def redact(text: str, secrets: Iterable[str]) -> str:
